@@ -1,0 +1,35 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import starlight from '@astrojs/starlight';
+import { fileURLToPath } from 'node:url';
+import { lessonPages } from './src/site/integration.ts';
+import { listLessonFolders } from './src/site/lessons.ts';
+import { remarkHeadingIds } from './src/site/remark-heading-ids.ts';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+
+// The sidebar lists every lessons/<NN-slug>/ folder in order: adding a lesson is adding a folder.
+const lessonItems = listLessonFolders(root).map((l) => ({ slug: `lessons/${l.folder}` }));
+
+export default defineConfig({
+  site: 'https://k8s-storage-course.example.org',
+  markdown: { remarkPlugins: [remarkHeadingIds] },
+  integrations: [
+    lessonPages(),
+    starlight({
+      title: { en: 'Kubernetes Storage Course', 'zh-CN': 'Kubernetes 存储课程' },
+      description: 'Learn how Kubernetes keeps (and loses) data, and prove it on a real cluster.',
+      defaultLocale: 'root',
+      locales: {
+        root: { label: 'English', lang: 'en' },
+        'zh-cn': { label: '简体中文', lang: 'zh-CN' },
+      },
+      favicon: '/favicon.svg',
+      customCss: ['./src/styles/course.css'],
+      sidebar: [
+        { label: 'Start here', translations: { 'zh-CN': '从这里开始' }, items: [{ slug: 'index' }] },
+        { label: 'Lessons', translations: { 'zh-CN': '课程' }, items: lessonItems },
+      ],
+    }),
+  ],
+});

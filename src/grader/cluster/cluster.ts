@@ -1,0 +1,207 @@
+/**
+ * The one interface every cluster back end (kind, current, model) implements, and the only way a
+ * grader touches a cluster. Operations are domain operations ("kill this container"), never
+ * kubectl strings. All names are plain Kubernetes object names; namespaced objects always live in
+ * the back end's run namespace (`cluster.namespace`), whatever namespace the student's file named.
+ */
+import type { Localized } from '../../i18n/lang.ts';
+
+/** A Kubernetes object as plain JSON (what `kubectl get -o json` returns, or what YAML parses to). */
+export interface K8sObject {
+  apiVersion: string;
+  kind: string;
+  metadata: {
+    name: string;
+    namespace?: string;
+    uid?: string;
+    labels?: Record<string, string>;
+    annotations?: Record<string, string>;
+    finalizers?: string[];
+    deletionTimestamp?: string;
+    creationTimestamp?: string;
+    [key: string]: unknown;
+  };
+  spec?: any;
+  status?: any;
+  [key: string]: unknown;
+}
+
+/** Where an object came from in the submission, for file:line:col messages. */
+export interface SourcePos {
+  file: string;
+  line: number;
+  col: number;
+}
+
+/** One container of a pod, as status reports it. */
+export interface ContainerView {
+  name: string;
+  /** Runtime id, e.g. "containerd://3f2a...". Changes on every restart. */
+  containerID?: string;
+  restartCount: number;
+  state: 'running' | 'waiting' | 'terminated' | 'unknown';
+  ready: boolean;
+  /** state.waiting.reason or state.terminated.reason, e.g. ImagePullBackOff, CrashLoopBackOff, Error. */
+  reason?: string;
+  message?: string;
+  /** lastState.terminated.exitCode, e.g. 137 after a kill. */
+  lastExitCode?: number;
+}
+
+/** A pod, reduced to what graders and reports need. */
+export interface PodView {
+  name: string;
+  uid: string;
+  nodeName?: string;
+  phase: 'Pending' | 'Running' | 'Succeeded' | 'Failed' | 'Unknown';
+  /** True while the pod is being deleted (metadata.deletionTimestamp set). */
+  terminating: boolean;
+  labels: Record<string, string>;
+  /** PodScheduled=False reason/message (e.g. Unschedulable), or a volume mount failure. */
+  reason?: string;
+  message?: string;
+  containers: ContainerView[];
+}
+
+/** What the back end is, for reports and for capability checks. */
+export interface ClusterInfo {
+  backend: 'kind' | 'current' | 'model';
+  /** Human description, e.g. "kind cluster k8s-storage-course (v1.35.0)" or "offline model". */
+  description: string;
+  /** True for the in-process model: every report must say so. */
+  isModel: boolean;
+}
+
+/** A named piece of diagnostic text gathered after a failed step (describe, events, logs). */
+export interface Diagnostic {
+  title: string;
+  text: string;
+}
+
+/** The clock the runner waits with. Real time for real clusters; virtual time for the model. */
+export interface Clock {
+  now(): number;
+  /** Waits ms milliseconds (the model advances its virtual time instead). Rejects if signal aborts. */
+  sleep(ms: number, signal?: AbortSignal): Promise<void>;
+}
+
+/** Objects the grader itself needs in the cluster before the student's manifests. */
+export type FixtureName = 'nfs-server';
+
+/**
+ * A failure that is the cluster's or tooling's fault, not the student's: missing kind/docker,
+ * cluster would not start, kubectl unreachable. The CLI exits 3 on it.
+ */
+export class ClusterUnavailableError extends Error {
+  constructor(
+    readonly reason: Localized,
+    readonly hint?: Localized,
+  ) {
+    super(reason.en);
+    this.name = 'ClusterUnavailableError';
+  }
+}
+
+export interface Cluster {
+  readonly info: ClusterInfo;
+  readonly clock: Clock;
+  /** The run namespace every namespaced object goes into. Valid after prepare(). */
+  readonly namespace: string;
+
+  /**
+   * Brings the cluster up (or connects) and creates the run namespace. Idempotent. Throws
+   * ClusterUnavailableError when it cannot. Must honour signal (Ctrl-C) and leave nothing half-made.
+   */
+  prepare(signal?: AbortSignal): Promise<void>;
+
+  /** Names of the schedulable worker nodes (two on the course cluster), sorted. */
+  workers(): Promise<string[]>;
+
+  /** Sets labels on a node (used to mark the `storage-course/role=data` worker). Removed by cleanup(). */
+  labelNode(node: string, labels: Record<string, string>): Promise<void>;
+
+  /** Installs a grader fixture (lesson 3: the NFS server behind ClusterIP 10.96.100.100) and waits until it serves. */
+  installFixture(name: FixtureName, signal?: AbortSignal): Promise<void>;
+
+  /**
+   * Creates or updates objects. Namespaced objects are put in `namespace` (their own namespace
+   * field is overridden); cluster-scoped ones (PersistentVolume, StorageClass) keep their names and
+   * are labelled with the run id so cleanup() removes them. Rejects with the API's message when an
+   * object is refused (e.g. immutable field), as an ApplyError.
+   */
+  apply(objects: K8sObject[]): Promise<void>;
+
+  /** Reads one object by kind and name (namespaced kinds in `namespace`); undefined if absent. */
+  get(kind: string, name: string): Promise<K8sObject | undefined>;
+
+  /** Lists objects of a kind, optionally filtered by labels (namespaced kinds in `namespace`). */
+  list(kind: string, labels?: Record<string, string>): Promise<K8sObject[]>;
+
+  /** One pod's view, or undefined if it does not exist. */
+  pod(name: string): Promise<PodView | undefined>;
+
+  /** Pods in the run namespace matching the labels (all pods if none given). */
+  pods(labels?: Record<string, string>): Promise<PodView[]>;
+
+  /**
+   * Deletes an object. With wait (default true) resolves only once it is gone; a PVC in use stays
+   * (Terminating) until its pod is gone, so callers that expect that pass wait: false.
+   */
+  delete(kind: string, name: string, opts?: { wait?: boolean }): Promise<void>;
+
+  /** Deletes a pod with a 1 s grace period and waits until the API object is gone. */
+  deletePod(name: string): Promise<void>;
+
+  /**
+   * Kills a running container from outside the pod (kind: crictl stop --timeout 0 on the node).
+   * Returns at once; the kubelet restarts it per restartPolicy. Callers wait for restartCount + 1.
+   */
+  killContainer(pod: string, container: string): Promise<void>;
+
+  /**
+   * Writes data to path inside the container (creating parent directories is NOT done: a missing
+   * directory is an error). Rejects with ExecError if the container cannot be reached or the
+   * write fails. data is passed as data, never interpolated into a shell string.
+   */
+  writeFile(pod: string, container: string, path: string, data: string): Promise<void>;
+
+  /** Reads a file inside the container; undefined if it does not exist. Rejects if the container is unreachable. */
+  readFile(pod: string, container: string, path: string): Promise<string | undefined>;
+
+  /** Reads a file on a node's own filesystem (kind: docker exec <node> cat); undefined if absent. */
+  readNodeFile(node: string, path: string): Promise<string | undefined>;
+
+  /** Creates a directory (and parents) on a node's own filesystem. */
+  makeNodeDir(node: string, path: string): Promise<void>;
+
+  /** Sets spec.replicas of a Deployment or StatefulSet. */
+  scale(kind: 'Deployment' | 'StatefulSet', name: string, replicas: number): Promise<void>;
+
+  /** Gathers describe / events / previous logs for the given objects. Never rejects. */
+  diagnostics(refs: { kind: string; name: string }[]): Promise<Diagnostic[]>;
+
+  /**
+   * Removes everything this run created: the namespace, run-labelled cluster-scoped objects, node
+   * labels, a --fresh cluster. Idempotent, never rejects, safe to call after a partial prepare().
+   */
+  cleanup(): Promise<void>;
+}
+
+/** The API refused an object (bad field value, immutable field, admission). */
+export class ApplyError extends Error {
+  constructor(
+    message: string,
+    readonly object?: { kind: string; name: string },
+  ) {
+    super(message);
+    this.name = 'ApplyError';
+  }
+}
+
+/** A command inside a container could not run (container not running, no /bin/sh, write failed). */
+export class ExecError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ExecError';
+  }
+}
