@@ -9,7 +9,8 @@ import { existsSync } from 'node:fs';
 export default async function buildOnce() {
   if (process.env.COURSE_SKIP_BUILD === '1' && !process.env.CI && existsSync('dist/index.html')) return;
   await execa('node_modules/.bin/astro', ['build'], {
-    env: { ASTRO_TELEMETRY_DISABLED: '1' },
+    // vitest sets NODE_ENV=test, which would make Astro build a dev-mode site (no search).
+    env: { ASTRO_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' },
     stdio: 'inherit',
   });
 }

@@ -23,6 +23,11 @@ describe('the built site', () => {
     expect(html).not.toMatch(/<aside[^>]*aria-label="(Note|Tip|Caution|Danger)"/);
   });
 
+  it('is a production build with search enabled, not the dev-mode placeholder', () => {
+    expect(page('index.html')).not.toContain('only available in production');
+    expect(page('zh-cn/index.html')).not.toContain('搜索仅适用于生产版本');
+  });
+
   it('builds a search index for each language', () => {
     const entry = JSON.parse(page('pagefind/pagefind-entry.json'));
     expect(Object.keys(entry.languages).sort()).toEqual(['en', 'zh-cn']);

@@ -1,0 +1,73 @@
+/**
+ * The course in a real browser (Debian chromium): landing page and lesson 1 in both languages,
+ * the language picker, Chinese search, and no console or HTTP errors.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browserAvailable, launch, watchErrors } from './browser.ts';
+import { serveDir } from './serve-dist.ts';
+
+const run = browserAvailable();
+
+describe.runIf(run)('course site in chromium', () => {
+  let browser: Browser;
+  let server: { url: string; close: () => Promise<void> };
+
+  beforeAll(async () => {
+    server = await serveDir('dist');
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function open(path: string): Promise<{ page: Page; errors: string[] }> {
+    const page = await browser.newPage();
+    const errors = watchErrors(page);
+    await page.goto(server.url + path, { waitUntil: 'load' });
+    return { page, errors };
+  }
+
+  it.each([
+    ['/', 'en'],
+    ['/zh-cn/', 'zh-CN'],
+    ['/lessons/01-emptydir/', 'en'],
+    ['/zh-cn/lessons/01-emptydir/', 'zh-CN'],
+  ])('opens %s (lang %s) without errors', async (path, lang) => {
+    const { page, errors } = await open(path);
+    expect(await page.getAttribute('html', 'lang')).toBe(lang);
+    expect(await page.locator('h1').first().textContent()).toBeTruthy();
+    await page.waitForLoadState('networkidle');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('switches from the Chinese lesson to the English one with the language picker', async () => {
+    const { page, errors } = await open('/zh-cn/lessons/01-emptydir/');
+    const select = page.locator('starlight-lang-select select').first();
+    await Promise.all([page.waitForURL(`${server.url}/lessons/01-emptydir/`), select.selectOption({ label: 'English' })]);
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    await Promise.all([page.waitForURL(`${server.url}/zh-cn/lessons/01-emptydir/`), page.locator('starlight-lang-select select').first().selectOption({ label: '简体中文' })]);
+    expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it.each([
+    ['/zh-cn/', '临时卷', '/zh-cn/lessons/01-emptydir/'],
+    ['/', 'emptyDir', '/lessons/01-emptydir/'],
+  ])('search on %s for %s finds lesson 1', async (path, query, expected) => {
+    const { page, errors } = await open(path);
+    await page.locator('site-search button[data-open-modal]').first().click();
+    const input = page.locator('.pagefind-ui__search-input').first();
+    await input.waitFor({ state: 'visible' });
+    await input.fill(query);
+    const links = page.locator('.pagefind-ui__result-link');
+    await links.first().waitFor({ state: 'visible', timeout: 15_000 });
+    const hrefs = await links.evaluateAll((els) => els.map((e) => new URL((e as HTMLAnchorElement).href).pathname));
+    expect(hrefs).toContain(expected);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
