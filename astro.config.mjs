@@ -1,19 +1,24 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { lessonPages } from './src/site/integration.ts';
 import { listLessonFolders } from './src/site/lessons.ts';
 import { remarkHeadingIds } from './src/site/remark-heading-ids.ts';
+import { remarkCjkBreaks } from './src/site/remark-cjk-breaks.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
 // The sidebar lists every lessons/<NN-slug>/ folder in order: adding a lesson is adding a folder.
-const lessonItems = listLessonFolders(root).map((l) => ({ slug: `lessons/${l.folder}` }));
+// A folder without en.mdx yet (a lesson being started) is left out rather than breaking the build.
+const lessonItems = listLessonFolders(root)
+  .filter((l) => existsSync(`${root}/lessons/${l.folder}/en.mdx`))
+  .map((l) => ({ slug: `lessons/${l.folder}` }));
 
 export default defineConfig({
   site: 'https://k8s-storage-course.example.org',
-  markdown: { remarkPlugins: [remarkHeadingIds] },
+  markdown: { remarkPlugins: [remarkHeadingIds, remarkCjkBreaks] },
   integrations: [
     lessonPages(),
     starlight({

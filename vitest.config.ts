@@ -9,15 +9,15 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['test/**/*.test.ts'],
-          exclude: ['test/site/**', 'test/browser/**', 'node_modules/**'],
+          exclude: ['test/built-site/**', 'test/browser/**', 'node_modules/**'],
           testTimeout: 20_000,
         },
       },
       {
         test: {
           name: 'site',
-          include: ['test/site/**/*.test.ts', 'test/browser/**/*.test.ts'],
-          globalSetup: ['test/site/build-once.ts'],
+          include: ['test/built-site/**/*.test.ts', 'test/browser/**/*.test.ts'],
+          globalSetup: ['test/built-site/build-once.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
           fileParallelism: false,
