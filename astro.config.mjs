@@ -32,7 +32,7 @@ export default defineConfig({
       favicon: '/favicon.svg',
       customCss: ['./src/styles/course.css'],
       sidebar: [
-        { label: 'Start here', translations: { 'zh-CN': '从这里开始' }, items: [{ slug: 'index' }] },
+        { label: 'Start here', translations: { 'zh-CN': '从这里开始' }, items: [{ slug: 'index' }, { slug: 'glossary' }] },
         { label: 'Lessons', translations: { 'zh-CN': '课程' }, items: lessonItems },
       ],
     }),
