@@ -1,0 +1,14 @@
+/** The vocabulary graders are written in: import actions from here. */
+export { applySubmission, ofKind } from './apply.ts';
+export { describePod, describePv, describePvc, isRunning, podTrouble, type PodTrouble } from './describe.ts';
+export { expectNoToken, expectToken, readFileIn, writeToken, TOKEN_VISIBLE_WITHIN_MS, type FileRef } from './files.ts';
+export { deleteAndRecreatePod, killAndAwaitRestart } from './lifecycle.ts';
+export {
+  awaitPodRunning,
+  awaitPodsRunning,
+  awaitReplacementPods,
+  formatLabels,
+  MOUNT_FAILURE_GRACE_MS,
+  type WaitOptions,
+} from './pods.ts';
+export { awaitGone, awaitPvcPhase, awaitPvPhase, type PvcPhase, type PvPhase } from './volumes.ts';
