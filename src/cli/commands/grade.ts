@@ -1,0 +1,181 @@
+/**
+ * `npm run grade <lesson>` / `--all`: picks the lessons and the back end, runs each exercise
+ * through the runner with live progress and Ctrl-C handling, then writes every chosen report.
+ * No grading logic lives here: it turns a GradeRequest into runner calls and a RunResult.
+ */
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fill } from '../../i18n/lang.ts';
+import { ClusterUnavailableError, type ClusterInfo } from '../../grader/cluster/cluster.ts';
+import type { Backend, ClusterSelection } from '../../grader/cluster/select.ts';
+import type { Grader } from '../../grader/define.ts';
+import { displayFile } from '../../grader/report/format.ts';
+import { writeReports } from '../../grader/report/index.ts';
+import { runExitCode, type ExerciseResult, type RunResult } from '../../grader/report/model.ts';
+import { createProgress } from '../../grader/report/progress.ts';
+import type { LessonInfo } from '../deps.ts';
+import { localizedReason } from '../deps.ts';
+import type { GradeRequest } from '../grade-options.ts';
+import { isCi } from '../io.ts';
+import { cliMsg } from '../messages.ts';
+import { interruptedResult, missingSubmissionResult } from '../placeholder-results.ts';
+import { UsageError } from '../usage-error.ts';
+import type { CommandContext } from './context.ts';
+
+async function pickLessons(req: GradeRequest, ctx: CommandContext): Promise<LessonInfo[]> {
+  if (!req.all) return [await ctx.deps.resolveLesson(req.lesson!)];
+  const all = await ctx.deps.listLessons();
+  const graded = all.filter((l) => l.graded);
+  const ungraded = all.filter((l) => !l.graded).map((l) => l.id);
+  if (ungraded.length) ctx.io.stderr.write(ctx.colors.dim(fill(cliMsg.notGradedSkipped, { ids: ungraded.join(', ') })[ctx.lang]) + '\n');
+  if (graded.length === 0) throw new UsageError(cliMsg.noGradedLessons);
+  return graded;
+}
+
+async function loadGraders(lessons: LessonInfo[], ctx: CommandContext): Promise<Map<string, Grader> | undefined> {
+  const graders = new Map<string, Grader>();
+  for (const lesson of lessons) {
+    try {
+      graders.set(lesson.id, await ctx.deps.loadGrader(lesson));
+    } catch (err) {
+      const reason = localizedReason(err)?.[ctx.lang] ?? (err instanceof Error ? err.message : String(err));
+      ctx.io.stderr.write(ctx.colors.red(fill(cliMsg.graderBroken, { id: lesson.id })[ctx.lang]) + '\n' + reason + '\n');
+      return undefined;
+    }
+  }
+  return graders;
+}
+
+type Selection = ClusterSelection & { unavailable?: boolean };
+
+async function select(req: GradeRequest, ctx: CommandContext, trace?: (line: string) => void): Promise<Selection> {
+  const { io, lang, colors: c } = ctx;
+  try {
+    const sel = await ctx.deps.selectCluster({ mode: req.cluster, ci: isCi(io.env), fresh: req.fresh, trace, allowUnsafe: req.allowUnsafe });
+    if (sel.notice) io.stderr.write(c.bold(c.yellow(`⚠  ${sel.notice[lang]}`)) + '\n');
+    return sel;
+  } catch (err) {
+    if (!(err instanceof ClusterUnavailableError)) throw err;
+    io.stderr.write(c.red(fill(cliMsg.clusterUnavailable, { reason: err.reason[lang] })[lang]) + '\n');
+    if (err.hint) io.stderr.write(err.hint[lang] + '\n');
+    // The runner still reads the submission and runs the static checks; asking it for the cluster fails.
+    const backend: Backend = req.cluster === 'auto' ? 'kind' : req.cluster;
+    return {
+      backend,
+      factory: () => {
+        throw err;
+      },
+      sharedCluster: false,
+      unavailable: true,
+    };
+  }
+}
+
+function fallbackInfo(sel: Selection, ctx: CommandContext): ClusterInfo {
+  const name = { model: cliMsg.modelDescription, kind: cliMsg.kindDescription, current: cliMsg.currentDescription }[sel.backend][ctx.lang];
+  const description = sel.unavailable ? fill(cliMsg.clusterUnavailableDescription, { backend: name })[ctx.lang] : name;
+  return { backend: sel.backend, description, isModel: sel.backend === 'model' };
+}
+
+/** Runs the grade command; resolves to the process exit code. */
+export async function gradeCommand(req: GradeRequest, ctx: CommandContext): Promise<number> {
+  const { io, deps, lang, colors: c } = ctx;
+  const started = Date.now();
+  const lessons = await pickLessons(req, ctx);
+  const graders = await loadGraders(lessons, ctx);
+  if (!graders) return 3;
+  const trace = req.trace ? (line: string) => void io.stderr.write(c.dim(line) + '\n') : undefined;
+  const sel = await select(req, ctx, trace);
+
+  const dirs = new Map(lessons.map((l) => [l.id, resolve(io.cwd, req.dir ?? join('exercises', l.id))]));
+  const progress = req.reporters.includes('terminal')
+    ? createProgress({
+        stream: io.stderr as NodeJS.WritableStream,
+        lang,
+        colors: c,
+        interactive: io.isTTY,
+        cwd: io.cwd,
+        submissionDirOf: (id) => dirs.get(id) ?? io.cwd,
+      })
+    : undefined;
+  const controller = new AbortController();
+  let presses = 0;
+  const off = deps.onInterrupt(() => {
+    presses += 1;
+    progress?.stop();
+    if (presses > 1) return deps.exitNow(130);
+    io.stderr.write('\n' + c.yellow(cliMsg.interrupting[lang]) + '\n');
+    controller.abort();
+  });
+
+  let info: ClusterInfo | undefined;
+  const exercises: ExerciseResult[] = [];
+  try {
+    for (const lesson of lessons) {
+      const grader = graders.get(lesson.id)!;
+      const dir = dirs.get(lesson.id)!;
+      if (controller.signal.aborted) {
+        exercises.push(interruptedResult(lesson, grader, dir));
+      } else if (!existsSync(dir)) {
+        exercises.push(missingSubmissionResult(lesson, grader, dir, displayFile(dir, dir, io.cwd)));
+      } else {
+        const runId = deps.runId(lesson.id);
+        exercises.push(
+          await deps.runExercise({
+            id: lesson.id,
+            lesson: lesson.folder,
+            title: lesson.title,
+            grader,
+            submissionDir: dir,
+            cluster: () => {
+              const cluster = sel.factory(runId);
+              info = cluster.info;
+              return cluster;
+            },
+            signal: controller.signal,
+            events: progress,
+            stepTimeoutMs: req.timeoutMs,
+            keep: req.keep,
+            sharedCluster: sel.sharedCluster,
+          }),
+        );
+      }
+    }
+  } finally {
+    off();
+    progress?.stop();
+  }
+
+  const run: RunResult = {
+    cluster: info ?? fallbackInfo(sel, ctx),
+    exercises,
+    startedAt: new Date(started).toISOString(),
+    durationMs: Date.now() - started,
+  };
+  const outcome = await writeReports(run, req.reporters, {
+    lang,
+    cwd: io.cwd,
+    outDir: req.outDir,
+    env: io.env,
+    stdout: io.stdout,
+    colors: c,
+    shown: progress?.shown,
+    next: req.all ? undefined : await nextLesson(lessons[0]!, ctx),
+  });
+  for (const { reporter, error } of outcome.errors) {
+    const reason = error instanceof Error ? error.message : String(error);
+    io.stderr.write(c.red(fill(cliMsg.reportFailed, { reporter, reason })[lang]) + '\n');
+  }
+  const code = runExitCode(run);
+  // A run that passed but could not leave its reports must not look green in CI.
+  return code === 0 && outcome.errors.length > 0 ? 3 : code;
+}
+
+async function nextLesson(current: LessonInfo, ctx: CommandContext): Promise<string | null | undefined> {
+  try {
+    const later = (await ctx.deps.listLessons()).filter((l) => l.number > current.number && l.graded);
+    return later[0]?.id ?? null;
+  } catch {
+    return undefined;
+  }
+}

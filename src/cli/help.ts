@@ -1,0 +1,85 @@
+/**
+ * --help text of the two commands, in the chosen language, from the same option tables the
+ * parsers use (so a new option cannot be missing from the help).
+ */
+import type { Lang, Localized } from '../i18n/lang.ts';
+import type { OptionSpec } from './grade-options.ts';
+
+/** Terminal columns of a string: CJK and full-width characters take two. */
+function columns(text: string): number {
+  return Array.from(text).reduce((w, ch) => w + (ch.codePointAt(0)! >= 0x2e80 ? 2 : 1), 0);
+}
+
+function optionLines(options: OptionSpec[], lang: Lang): string[] {
+  const width = Math.max(...options.map((o) => o.flags.length)) + 2;
+  return options.map((o) => `  ${o.flags.padEnd(width)}${o.description[lang]}`);
+}
+
+const GRADE_INTRO: Localized = {
+  en: 'Grades a lesson’s exercise: static checks first (no cluster needed), then the lesson’s scenario on a kind cluster (or the offline model).',
+  'zh-cn': '为课程练习评分：先做静态检查（不需要集群），再在 kind 集群（或离线模型）上运行课程的场景。',
+};
+const USAGE: Localized = { en: 'Usage: ', 'zh-cn': '用法：' };
+const ARGUMENTS: Localized = { en: 'Arguments:', 'zh-cn': '参数：' };
+const OPTIONS: Localized = { en: 'Options:', 'zh-cn': '选项：' };
+const EXAMPLES: Localized = { en: 'Examples:', 'zh-cn': '示例：' };
+const LESSON_ARG: Localized = { en: 'lesson-3, 3, 03-nfs or nfs', 'zh-cn': 'lesson-3、3、03-nfs 或 nfs' };
+const NPM_NOTE: Localized = {
+  en: 'With npm, put -- before options: npm run grade -- lesson-3 --cluster model',
+  'zh-cn': '通过 npm 运行时，请在选项前加 --：npm run grade -- lesson-3 --cluster model',
+};
+const EXIT_CODES: Localized = {
+  en: 'Exit codes: 0 all checks passed, 1 a check failed, 2 bad usage or unreadable submission,\n3 cluster or tooling could not be brought up, 130 interrupted (Ctrl-C).',
+  'zh-cn': '退出码：0 全部检查通过，1 有检查未通过，2 用法错误或无法读取提交的文件，\n3 无法启动集群或所需工具，130 已中断（Ctrl-C）。',
+};
+
+/** The grade command's help. */
+export function gradeHelp(options: OptionSpec[], lang: Lang): string {
+  return [
+    GRADE_INTRO[lang],
+    '',
+    `${USAGE[lang]}npm run grade -- <lesson> [options]`,
+    `${' '.repeat(columns(USAGE[lang]))}npm run grade -- --all [options]`,
+    `${' '.repeat(columns(USAGE[lang]))}npm run grade -- --list`,
+    '',
+    ARGUMENTS[lang],
+    `  ${'lesson'.padEnd(Math.max(...options.map((o) => o.flags.length)) + 2)}${LESSON_ARG[lang]}`,
+    '',
+    OPTIONS[lang],
+    ...optionLines(options, lang),
+    '',
+    NPM_NOTE[lang],
+    EXIT_CODES[lang],
+    '',
+    EXAMPLES[lang],
+    '  npm run grade lesson-3',
+    '  npm run grade -- 3 --cluster model --lang zh-cn',
+    '  npm run grade -- --all --cluster kind --reporter terminal,json,junit',
+    '',
+  ].join('\n');
+}
+
+const EXERCISE_INTRO: Localized = {
+  en: 'Copies a lesson’s starter files into exercises/lesson-N/ (never overwrites a file that is already there).',
+  'zh-cn': '把课程的初始文件复制到 exercises/lesson-N/（已存在的文件绝不覆盖）。',
+};
+
+/** The exercise command's help. */
+export function exerciseHelp(options: OptionSpec[], lang: Lang): string {
+  return [
+    EXERCISE_INTRO[lang],
+    '',
+    `${USAGE[lang]}npm run exercise -- <lesson> [options]`,
+    '',
+    ARGUMENTS[lang],
+    `  ${'lesson'.padEnd(Math.max(...options.map((o) => o.flags.length)) + 2)}${LESSON_ARG[lang]}`,
+    '',
+    OPTIONS[lang],
+    ...optionLines(options, lang),
+    '',
+    EXAMPLES[lang],
+    '  npm run exercise lesson-1',
+    '  npm run exercise -- 4 --lang zh-cn',
+    '',
+  ].join('\n');
+}

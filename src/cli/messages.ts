@@ -1,0 +1,113 @@
+/**
+ * Every string the command line prints that is not part of a report, in both languages.
+ */
+import type { Localized } from '../i18n/lang.ts';
+
+export const cliMsg = {
+  error: { en: 'error: ', 'zh-cn': '错误：' },
+  seeHelp: { en: 'See `npm run grade -- --help`.', 'zh-cn': '参见 `npm run grade -- --help`。' },
+  seeExerciseHelp: { en: 'See `npm run exercise -- --help`.', 'zh-cn': '参见 `npm run exercise -- --help`。' },
+  badLang: {
+    en: 'Unknown language "{value}": use --lang en or --lang zh-cn.',
+    'zh-cn': '未知的语言“{value}”：请使用 --lang en 或 --lang zh-cn。',
+  },
+  badValue: {
+    en: 'Invalid value "{value}" for {option}: use one of {allowed}.',
+    'zh-cn': '{option} 的值“{value}”无效：可用的值有 {allowed}。',
+  },
+  badTimeout: {
+    en: 'Invalid value "{value}" for --timeout: give a number of seconds greater than 0.',
+    'zh-cn': '--timeout 的值“{value}”无效：请给出大于 0 的秒数。',
+  },
+  unknownOption: { en: 'Unknown option {option}.', 'zh-cn': '未知的选项 {option}。' },
+  didYouMean: { en: 'Did you mean {suggestion}?', 'zh-cn': '你是不是想用 {suggestion}？' },
+  missingValue: { en: 'The option {option} needs a value.', 'zh-cn': '选项 {option} 需要一个值。' },
+  tooManyArgs: {
+    en: 'Too many arguments: {args}. Name one lesson, or use --all.',
+    'zh-cn': '参数太多：{args}。请只指定一个课程，或者使用 --all。',
+  },
+  needLesson: {
+    en: 'Name the lesson to grade, e.g. `npm run grade lesson-1`, or use --all or --list.',
+    'zh-cn': '请指定要评分的课程，例如 `npm run grade lesson-1`，或者使用 --all 或 --list。',
+  },
+  allWithLesson: {
+    en: '--all grades every lesson, so do not also name one ({lesson}).',
+    'zh-cn': '--all 会为所有课程评分，因此不要再指定课程（{lesson}）。',
+  },
+  dirWithAll: {
+    en: '--dir names one folder, so it cannot be used with --all (each lesson uses exercises/lesson-N/).',
+    'zh-cn': '--dir 只能指定一个文件夹，因此不能与 --all 一起使用（每个课程都使用 exercises/lesson-N/）。',
+  },
+  unknownLesson: {
+    en: 'Unknown lesson "{input}". The lessons are: {list}.',
+    'zh-cn': '未知的课程“{input}”。现有课程：{list}。',
+  },
+  noGradedLessons: {
+    en: 'No lesson can be graded yet (each needs lessons/<NN-slug>/exercise.yaml and graders/<NN-slug>.ts).',
+    'zh-cn': '目前没有可以评分的课程（每个课程都需要 lessons/<NN-slug>/exercise.yaml 和 graders/<NN-slug>.ts）。',
+  },
+  notGradedSkipped: {
+    en: 'Skipping {ids}: no exercise or grader yet.',
+    'zh-cn': '跳过 {ids}：还没有练习或评分程序。',
+  },
+  missingFolder: {
+    en: 'The folder {dir} does not exist. Create it with the starter files: npm run exercise {id}',
+    'zh-cn': '文件夹 {dir} 不存在。请先用以下命令复制初始文件：npm run exercise {id}',
+  },
+  graderBroken: {
+    en: 'The grader of {id} could not be loaded:',
+    'zh-cn': '无法加载 {id} 的评分程序：',
+  },
+  clusterUnavailable: {
+    en: 'The cluster could not be brought up: {reason}',
+    'zh-cn': '无法启动集群：{reason}',
+  },
+  clusterUnavailableDescription: { en: '{backend} (not available)', 'zh-cn': '{backend}（不可用）' },
+  interrupting: {
+    en: 'Interrupted: stopping and cleaning up (press Ctrl-C again to quit at once, leaving things behind).',
+    'zh-cn': '已中断：正在停止并清理（再按一次 Ctrl-C 会立即退出，但可能留下未清理的资源）。',
+  },
+  reportFailed: { en: 'Could not write the {reporter} report: {reason}', 'zh-cn': '无法写入 {reporter} 报告：{reason}' },
+  internalError: {
+    en: 'Internal error in the grader (not your submission). Please report it with this output:',
+    'zh-cn': '评分程序内部错误（不是你提交的文件的问题）。请附上以下输出报告这个问题：',
+  },
+  deleting: { en: 'Deleting the course kind cluster…', 'zh-cn': '正在删除课程的 kind 集群……' },
+  deleteFailed: {
+    en: 'Could not delete the course kind cluster: {reason}',
+    'zh-cn': '无法删除课程的 kind 集群：{reason}',
+  },
+  deleted: { en: 'The course kind cluster is deleted.', 'zh-cn': '课程的 kind 集群已删除。' },
+  listHeader: { en: 'Lessons:', 'zh-cn': '课程：' },
+  listNotGraded: { en: '(no exercise yet)', 'zh-cn': '（暂无练习）' },
+  listFooter: {
+    en: 'Start one with `npm run exercise lesson-N`, grade it with `npm run grade lesson-N`.',
+    'zh-cn': '用 `npm run exercise lesson-N` 开始一个练习，用 `npm run grade lesson-N` 评分。',
+  },
+  modelDescription: { en: 'offline model', 'zh-cn': '离线模型' },
+  kindDescription: { en: 'kind', 'zh-cn': 'kind' },
+  currentDescription: { en: 'current kubeconfig context', 'zh-cn': '当前 kubeconfig 上下文' },
+  // npm run exercise
+  exerciseHeader: { en: 'Starter files for {id} · {title}', 'zh-cn': '{id} · {title} 的初始文件' },
+  created: { en: ' (created)', 'zh-cn': '（已创建）' },
+  kept: {
+    en: ' (kept: it already exists, not overwritten)',
+    'zh-cn': '（已保留：文件已存在，没有覆盖）',
+  },
+  noStarter: {
+    en: '{id} has no starter files yet ({dir} is missing).',
+    'zh-cn': '{id} 还没有初始文件（缺少 {dir}）。',
+  },
+  exerciseNext: {
+    en: 'Next: edit the files in {dir} (the task is in the lesson’s “Exercise” section), then run `npm run grade {id}`.',
+    'zh-cn': '下一步：修改 {dir} 中的文件（任务见课程的“练习”一节），然后运行 `npm run grade {id}`。',
+  },
+  exerciseAllKept: {
+    en: 'Every starter file already existed; your work is untouched.',
+    'zh-cn': '所有初始文件都已存在，你的修改没有被改动。',
+  },
+  needExerciseLesson: {
+    en: 'Name the lesson to start, e.g. `npm run exercise lesson-1`.',
+    'zh-cn': '请指定要开始的课程，例如 `npm run exercise lesson-1`。',
+  },
+} satisfies Record<string, Localized>;

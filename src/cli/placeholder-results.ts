@@ -1,0 +1,56 @@
+/**
+ * Results for exercises the runner never ran: the submission folder is missing, or Ctrl-C came
+ * before their turn in --all. Every check is listed as skipped so reports still show what the
+ * exercise is worth and Classroom's max_score stays right.
+ */
+import { fill, type Localized } from '../i18n/lang.ts';
+import type { Grader } from '../grader/define.ts';
+import type { CheckResult, ExerciseError, ExerciseResult } from '../grader/report/model.ts';
+import { MISSING_SUBMISSION } from '../grader/report/next-step.ts';
+import { msg } from '../grader/report/messages.ts';
+import type { LessonInfo } from './deps.ts';
+import { cliMsg } from './messages.ts';
+
+function skippedChecks(grader: Grader, reason: Localized): CheckResult[] {
+  const skip = (c: Grader['staticChecks'][number] | Grader['steps'][number], kind: 'static' | 'step'): CheckResult => ({
+    id: c.id,
+    kind,
+    title: c.title,
+    points: c.points,
+    score: 0,
+    status: 'skipped',
+    message: reason,
+    diagnostics: [],
+    durationMs: 0,
+  });
+  return [...grader.staticChecks.map((c) => skip(c, 'static')), ...grader.steps.map((s) => skip(s, 'step'))];
+}
+
+function result(lesson: LessonInfo, grader: Grader, submissionDir: string, error: ExerciseError, reason: Localized, now: Date): ExerciseResult {
+  const checks = skippedChecks(grader, reason);
+  return {
+    id: lesson.id,
+    lesson: lesson.folder,
+    title: lesson.title,
+    submissionDir,
+    maxScore: checks.reduce((s, c) => s + c.points, 0),
+    score: 0,
+    checks,
+    error,
+    notes: [],
+    startedAt: now.toISOString(),
+    durationMs: 0,
+  };
+}
+
+/** The result for a submission folder that does not exist; its message names `npm run exercise`. */
+export function missingSubmissionResult(lesson: LessonInfo, grader: Grader, submissionDir: string, shownDir: string, now = new Date()): ExerciseResult {
+  const message = fill(cliMsg.missingFolder, { dir: shownDir, id: lesson.id });
+  const error: ExerciseError = { kind: 'submission', problems: [{ code: MISSING_SUBMISSION, message }] };
+  return result(lesson, grader, submissionDir, error, msg.skippedSubmission, now);
+}
+
+/** The result for an exercise Ctrl-C stopped before it started. */
+export function interruptedResult(lesson: LessonInfo, grader: Grader, submissionDir: string, now = new Date()): ExerciseResult {
+  return result(lesson, grader, submissionDir, { kind: 'interrupted' }, msg.interrupted, now);
+}
