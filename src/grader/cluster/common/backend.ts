@@ -1,0 +1,38 @@
+/**
+ * What differs between the real-cluster back ends (kind's provider pattern): how the cluster is
+ * brought up and torn down, how nodes are reached, and how much of the cluster the grader owns.
+ * Everything else lives once, in KubectlCluster.
+ */
+import type { Clock } from '../cluster.ts';
+import type { KubectlArgs, KubectlTarget } from './kubectl.ts';
+
+export interface NodeAccess {
+  /** Stops a running container from outside its pod (SIGKILL via the runtime). containerId has no scheme. */
+  killContainer(node: string, containerId: string): Promise<void>;
+  /** Reads a file on the node's own filesystem; undefined when nothing exists at path. */
+  readFile(node: string, path: string): Promise<string | undefined>;
+  /** Creates a directory (and parents) on the node's own filesystem. */
+  makeDir(node: string, path: string): Promise<void>;
+}
+
+export interface ClusterBackend {
+  readonly kind: 'kind' | 'current';
+  /**
+   * The grader owns the whole cluster (kind): the NFS fixture is kept between runs, and cleanup
+   * does not wait for the run namespace to go away. `current` owns only what it labelled.
+   */
+  readonly ownsCluster: boolean;
+  /** Human description for reports, e.g. "kind cluster k8s-storage-course (v1.35.0)". */
+  describe(): string;
+  /**
+   * Creates or finds the cluster and returns how kubectl reaches it. Throws ClusterUnavailableError
+   * with a bilingual reason and hint. Honours signal and leaves nothing half-made.
+   */
+  bringUp(signal?: AbortSignal): Promise<KubectlTarget>;
+  /** Node access; called after bringUp with the run's kubectl builder and clock. */
+  nodeAccess(kubectl: KubectlArgs, clock: Clock): NodeAccess;
+  /** Waits for the run namespace to be gone before tearDown (throwaway clusters: NFS unmounts first). */
+  readonly waitForNamespaceDeletion: boolean;
+  /** Last step of cleanup (a --fresh cluster is deleted here). Never rejects. */
+  tearDown(): Promise<void>;
+}

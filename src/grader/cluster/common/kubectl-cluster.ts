@@ -1,0 +1,236 @@
+/**
+ * The Cluster interface over kubectl, shared by `kind` and `current`: what differs between them
+ * (bringing the cluster up, reaching nodes, how much of it the grader owns) comes from a
+ * ClusterBackend. Calls are single-shot; the runner does the waiting.
+ */
+import {
+  ApplyError,
+  ClusterUnavailableError,
+  ExecError,
+  type Cluster,
+  type ClusterInfo,
+  type Clock,
+  type Diagnostic,
+  type FixtureName,
+  type K8sObject,
+  type PodView,
+} from '../cluster.ts';
+import type { CommandRunner } from '../../exec/runner.ts';
+import { ownership, prepareObjects } from './apply-prep.ts';
+import type { ClusterBackend, NodeAccess } from './backend.ts';
+import { collectDiagnostics } from './diagnostics.ts';
+import { READ_SCRIPT, WRITE_SCRIPT, readOutcome, writeOutcome } from './file-scripts.ts';
+import { assertAbsolutePath, isNamespaced } from './kinds.ts';
+import { Kube } from './kube.ts';
+import { KubectlArgs } from './kubectl.ts';
+import { FIXTURE_NAMESPACE, RUN_LABEL, normalizeRunId, runNamespace } from './labels.ts';
+import { installNfsServer } from './nfs-fixture.ts';
+import { createRunNamespace, removeStaleNodeLabels } from './run-namespace.ts';
+import { bareContainerId, parseList, parseWorkers } from './parse.ts';
+import { pollUntil, realClock } from './poll.ts';
+
+export interface KubectlClusterOptions {
+  runId: string;
+  runner: CommandRunner;
+  backend: ClusterBackend;
+  trace?: (line: string) => void;
+  clock?: Clock;
+}
+
+export class KubectlCluster implements Cluster {
+  readonly clock: Clock;
+  readonly namespace: string;
+  private readonly runId: string;
+  private readonly runner: CommandRunner;
+  private readonly backend: ClusterBackend;
+  private readonly note: (line: string) => void;
+  private kubeClient?: Kube;
+  private nodeAccess?: NodeAccess;
+  private namespaceOwned = false;
+  private fixtureNamespaceCreated = false;
+  private readonly nodeLabels = new Map<string, Set<string>>();
+  private readonly clusterKinds = new Set(['PersistentVolume', 'StorageClass']);
+
+  constructor(opts: KubectlClusterOptions) {
+    this.runId = normalizeRunId(opts.runId);
+    this.namespace = runNamespace(this.runId);
+    this.runner = opts.runner;
+    this.backend = opts.backend;
+    this.clock = opts.clock ?? realClock;
+    this.note = (line) => opts.trace?.(`[trace] note: ${line}`);
+  }
+
+  get info(): ClusterInfo {
+    return { backend: this.backend.kind, description: this.backend.describe(), isModel: false };
+  }
+
+  private get kube(): Kube {
+    if (!this.kubeClient) throw new Error('cluster not prepared: call prepare() first');
+    return this.kubeClient;
+  }
+
+  private get nodes(): NodeAccess {
+    if (!this.nodeAccess) throw new Error('cluster not prepared: call prepare() first');
+    return this.nodeAccess;
+  }
+
+  async prepare(signal?: AbortSignal): Promise<void> {
+    if (this.kubeClient && this.namespaceOwned) return;
+    const target = await this.backend.bringUp(signal);
+    const args = new KubectlArgs(target, this.namespace);
+    this.kubeClient = new Kube(this.runner, args);
+    this.nodeAccess = this.backend.nodeAccess(args, this.clock);
+    await removeStaleNodeLabels(this.kubeClient, this.note);
+    await createRunNamespace(this.kubeClient, { runId: this.runId, clock: this.clock, signal, note: this.note, onCreated: () => (this.namespaceOwned = true) });
+  }
+
+  async workers(): Promise<string[]> {
+    return parseWorkers(parseList((await this.kube.run(this.kube.args.nodes())).stdout));
+  }
+
+  async labelNode(node: string, labels: Record<string, string>): Promise<void> {
+    await this.kube.run(this.kube.args.labelNode(node, labels));
+    const keys = this.nodeLabels.get(node) ?? new Set<string>();
+    for (const k of Object.keys(labels)) keys.add(k);
+    this.nodeLabels.set(node, keys);
+  }
+
+  async installFixture(name: FixtureName, signal?: AbortSignal): Promise<void> {
+    if (name !== 'nfs-server') throw new Error(`unknown fixture ${JSON.stringify(name)}`);
+    // On a cluster the grader owns the server stays for later runs; elsewhere it goes with this run.
+    const onCreated = () => void (this.fixtureNamespaceCreated = !this.backend.ownsCluster);
+    await installNfsServer({ kube: this.kube, clock: this.clock, signal, note: this.note, onCreated });
+  }
+
+  async apply(objects: K8sObject[]): Promise<void> {
+    const prepared = prepareObjects(objects, this.namespace, this.runId);
+    for (const obj of prepared.filter((o) => !isNamespaced(o.kind))) {
+      this.clusterKinds.add(obj.kind);
+      await this.makeWayFor(obj);
+    }
+    await this.kube.apply(prepared);
+  }
+
+  /** Before applying a cluster-scoped object: wait out a deletion, replace a leftover, refuse a foreign one. */
+  private async makeWayFor(obj: K8sObject): Promise<void> {
+    const { kind } = obj;
+    const name = obj.metadata.name;
+    const action = ownership(await this.kube.get(kind, name), this.runId);
+    if (action === 'refuse') {
+      throw new ApplyError(`${kind} "${name}" already exists and was not created by the grader; delete it or use another name`, { kind, name });
+    }
+    if (action === 'replace') {
+      this.note(`replacing ${kind} ${name} left by an earlier run`);
+      await this.kube.run(this.kube.args.delete(kind, name, { wait: true, timeoutS: 60 }), { timeoutMs: 70_000 });
+    }
+    if (action === 'wait-until-gone' || action === 'replace') {
+      const gone = await pollUntil(async () => ((await this.kube.get(kind, name)) ? undefined : true), { timeoutMs: 60_000, intervalMs: 1_000, clock: this.clock });
+      if (!gone) throw new ApplyError(`${kind} "${name}" from an earlier run is still being deleted`, { kind, name });
+    }
+  }
+
+  get(kind: string, name: string): Promise<K8sObject | undefined> {
+    return this.kube.get(kind, name);
+  }
+
+  list(kind: string, labels?: Record<string, string>): Promise<K8sObject[]> {
+    return this.kube.list(kind, labels);
+  }
+
+  pod(name: string): Promise<PodView | undefined> {
+    return this.kube.pod(name);
+  }
+
+  pods(labels?: Record<string, string>): Promise<PodView[]> {
+    return this.kube.pods(labels);
+  }
+
+  async delete(kind: string, name: string, opts: { wait?: boolean } = {}): Promise<void> {
+    if (!this.backend.ownsCluster && !isNamespaced(kind)) {
+      const existing = await this.kube.get(kind, name);
+      if (existing && !existing.metadata.labels?.[RUN_LABEL]) throw new Error(`refusing to delete ${kind} "${name}": it was not created by the grader`);
+    }
+    const wait = opts.wait ?? true;
+    await this.kube.run(this.kube.args.delete(kind, name, { wait }), { timeoutMs: wait ? 130_000 : 30_000 });
+  }
+
+  async deletePod(name: string): Promise<void> {
+    await this.kube.run(this.kube.args.deletePod(name), { timeoutMs: 130_000 });
+  }
+
+  async killContainer(pod: string, container: string): Promise<void> {
+    const obj = await this.kube.get('Pod', pod);
+    if (!obj) throw new ExecError(`cannot kill ${pod}/${container}: the pod does not exist`);
+    const statuses = [...(obj.status?.containerStatuses ?? []), ...(obj.status?.initContainerStatuses ?? [])];
+    const status = statuses.find((s: { name: string }) => s.name === container);
+    const node: string | undefined = obj.spec?.nodeName;
+    if (!status?.containerID || !node) throw new ExecError(`cannot kill ${pod}/${container}: the container has not started yet`);
+    try {
+      await this.nodes.killContainer(node, bareContainerId(status.containerID));
+    } catch (err) {
+      if (err instanceof ExecError || err instanceof ClusterUnavailableError) throw err;
+      throw new ExecError(`could not kill ${pod}/${container} on node ${node}: ${(err as Error).message}`);
+    }
+  }
+
+  async writeFile(pod: string, container: string, path: string, data: string): Promise<void> {
+    const argv = this.kube.args.exec(pod, container, WRITE_SCRIPT, [assertAbsolutePath(path)], true);
+    const r = await this.kube.run(argv, { input: data, reject: false, timeoutMs: 30_000 });
+    writeOutcome(r, `write ${path} in ${pod}/${container}`);
+  }
+
+  async readFile(pod: string, container: string, path: string): Promise<string | undefined> {
+    const argv = this.kube.args.exec(pod, container, READ_SCRIPT, [assertAbsolutePath(path)], false);
+    return readOutcome(await this.kube.run(argv, { reject: false, timeoutMs: 30_000 }), `${pod}/${container}`);
+  }
+
+  readNodeFile(node: string, path: string): Promise<string | undefined> {
+    return this.nodes.readFile(node, assertAbsolutePath(path));
+  }
+
+  makeNodeDir(node: string, path: string): Promise<void> {
+    return this.nodes.makeDir(node, assertAbsolutePath(path));
+  }
+
+  async scale(kind: 'Deployment' | 'StatefulSet', name: string, replicas: number): Promise<void> {
+    await this.kube.run(this.kube.args.scale(kind, name, replicas));
+  }
+
+  async diagnostics(refs: { kind: string; name: string }[]): Promise<Diagnostic[]> {
+    if (!this.kubeClient) return [{ title: 'diagnostics', text: '(the cluster was never prepared)' }];
+    return collectDiagnostics(this.kubeClient, refs);
+  }
+
+  async cleanup(): Promise<void> {
+    const kube = this.kubeClient;
+    const step = async (what: string, fn: () => Promise<unknown>) => {
+      try {
+        await fn();
+      } catch (err) {
+        this.note(`cleanup: ${what} failed: ${(err as Error).message.split('\n')[0]}`);
+      }
+    };
+    if (kube) {
+      if (this.namespaceOwned) {
+        await step(`delete namespace ${this.namespace}`, () => kube.run(kube.args.delete('Namespace', this.namespace, { wait: false })));
+        // Student pods often ignore SIGTERM; a 1 s grace period keeps namespace deletion short.
+        await step('delete pods', () => kube.run(kube.args.deleteAllPods()));
+        if (this.backend.waitForNamespaceDeletion) {
+          await step('wait for the namespace to go', async () => {
+            const gone = await pollUntil(async () => ((await kube.get('Namespace', this.namespace)) ? undefined : true), { timeoutMs: 120_000, intervalMs: 2_000, clock: this.clock });
+            if (!gone) throw new Error('still terminating after 120 s');
+          });
+        }
+      }
+      await step('delete run-labelled cluster objects', () => kube.run(kube.args.deleteLabelled([...this.clusterKinds], { [RUN_LABEL]: this.runId })));
+      for (const [node, keys] of this.nodeLabels) {
+        await step(`unlabel node ${node}`, () => kube.run(kube.args.unlabelNode(node, [...keys])));
+      }
+      this.nodeLabels.clear();
+      if (this.fixtureNamespaceCreated) {
+        await step(`delete namespace ${FIXTURE_NAMESPACE}`, () => kube.run(kube.args.delete('Namespace', FIXTURE_NAMESPACE, { wait: false })));
+      }
+    }
+    await step('tear down', () => this.backend.tearDown());
+  }
+}

@@ -1,0 +1,67 @@
+/**
+ * Getting a cluster ready for one run: stale node labels of crashed runs removed, and the run's
+ * own namespace created (labelled, PSA "privileged" for node helper pods) with its default
+ * ServiceAccount in place, since pods created before it exists are refused by the API.
+ */
+import { ApplyError, ClusterUnavailableError, type Clock } from '../cluster.ts';
+import { fill } from '../../../i18n/lang.ts';
+import { RunError } from '../../exec/runner.ts';
+import type { Kube } from './kube.ts';
+import { KIND_CONFIG_LABEL, MANAGED_LABEL, NODE_LABEL_PREFIX, RUN_LABEL } from './labels.ts';
+import { msg } from './messages.ts';
+import { parseList } from './parse.ts';
+import { pollUntil } from './poll.ts';
+
+/** Drops storage-course/* node labels a crashed earlier run left behind (they would break pinning). Never rejects. */
+export async function removeStaleNodeLabels(kube: Kube, note: (line: string) => void): Promise<void> {
+  try {
+    const nodes = parseList((await kube.run(kube.args.nodes())).stdout);
+    for (const node of nodes) {
+      const stale = Object.keys(node.metadata.labels ?? {}).filter((k) => k.startsWith(NODE_LABEL_PREFIX) && k !== KIND_CONFIG_LABEL);
+      if (stale.length) {
+        note(`removing stale labels ${stale.join(', ')} from node ${node.metadata.name}`);
+        await kube.run(kube.args.unlabelNode(node.metadata.name, stale));
+      }
+    }
+  } catch (err) {
+    note(`could not check node labels: ${(err as Error).message.split('\n')[0]}`);
+  }
+}
+
+/**
+ * Creates (or re-labels) the run namespace kube.args.namespace. Refuses a namespace of that name
+ * the grader did not create; waits out one still being deleted. Calls onCreated as soon as the
+ * namespace is ours (so cleanup removes it even if a later wait is interrupted). Throws
+ * ClusterUnavailableError.
+ */
+export async function createRunNamespace(
+  kube: Kube,
+  o: { runId: string; clock: Clock; signal?: AbortSignal; note: (line: string) => void; onCreated: () => void },
+): Promise<void> {
+  const namespace = kube.args.namespace;
+  try {
+    const existing = await kube.get('Namespace', namespace);
+    if (existing && existing.metadata.labels?.[MANAGED_LABEL] !== 'true') {
+      throw new ClusterUnavailableError(fill(msg.foreignNamespace, { namespace }), msg.foreignNamespaceHint);
+    }
+    if (existing?.metadata.deletionTimestamp) {
+      await pollUntil(async () => ((await kube.get('Namespace', namespace)) ? undefined : true), { timeoutMs: 120_000, intervalMs: 2_000, clock: o.clock, signal: o.signal });
+    }
+    const labels = { [RUN_LABEL]: o.runId, [MANAGED_LABEL]: 'true', 'pod-security.kubernetes.io/enforce': 'privileged' };
+    await kube.apply([{ apiVersion: 'v1', kind: 'Namespace', metadata: { name: namespace, labels } }], o.signal);
+    o.onCreated();
+    const sa = await pollUntil(async () => ((await kube.get('ServiceAccount', 'default')) ? true : undefined), {
+      timeoutMs: 30_000,
+      intervalMs: 500,
+      clock: o.clock,
+      signal: o.signal,
+    });
+    if (!sa) o.note(`namespace ${namespace} has no default ServiceAccount after 30 s; continuing`);
+  } catch (err) {
+    if (err instanceof ClusterUnavailableError || o.signal?.aborted) throw err;
+    if (err instanceof ApplyError || err instanceof RunError) {
+      throw new ClusterUnavailableError(fill(msg.namespaceFailed, { namespace, detail: err.message }), msg.namespaceHint);
+    }
+    throw err;
+  }
+}

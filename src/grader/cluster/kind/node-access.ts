@@ -1,0 +1,48 @@
+/**
+ * Node access on kind: a node is a container of the engine, so `docker exec <node> ...` (or
+ * `podman exec`) reaches its filesystem and its containerd. Only nodes of our own cluster are
+ * accepted, so no other container on the machine can be touched.
+ */
+import { ExecError } from '../cluster.ts';
+import type { CommandRunner } from '../../exec/runner.ts';
+import type { NodeAccess } from '../common/backend.ts';
+import { READ_SCRIPT, readOutcome, writeOutcome } from '../common/file-scripts.ts';
+import { assertAbsolutePath, assertName } from '../common/kinds.ts';
+import type { Engine } from './tooling.ts';
+
+/** argv (after the engine) that SIGKILLs a container through the node's runtime. */
+export function killArgs(node: string, containerId: string): string[] {
+  return ['exec', node, 'crictl', 'stop', '--timeout', '0', containerId];
+}
+
+/** argv that prints a node file (or exits 66 with the marker when absent). */
+export function readArgs(node: string, path: string): string[] {
+  return ['exec', node, 'sh', '-c', READ_SCRIPT, '--', path];
+}
+
+/** argv that creates a node directory and its parents. */
+export function mkdirArgs(node: string, path: string): string[] {
+  return ['exec', node, 'mkdir', '-p', '--', path];
+}
+
+export function engineNodeAccess(o: { runner: CommandRunner; engine: Engine; cluster: string }): NodeAccess {
+  const own = (node: string) => {
+    assertName(node, 'node');
+    if (!node.startsWith(`${o.cluster}-`)) throw new ExecError(`node ${node} is not part of the kind cluster ${o.cluster}`);
+    return node;
+  };
+  return {
+    async killContainer(node, containerId) {
+      const r = await o.runner.run(o.engine, killArgs(own(node), containerId), { reject: false, timeoutMs: 30_000 });
+      writeOutcome(r, `stop container ${containerId} on ${node} with crictl`);
+    },
+    async readFile(node, path) {
+      const r = await o.runner.run(o.engine, readArgs(own(node), assertAbsolutePath(path)), { reject: false, timeoutMs: 30_000 });
+      return readOutcome(r, `node ${node}`);
+    },
+    async makeDir(node, path) {
+      const r = await o.runner.run(o.engine, mkdirArgs(own(node), assertAbsolutePath(path)), { reject: false, timeoutMs: 30_000 });
+      writeOutcome(r, `create ${path} on node ${node}`);
+    },
+  };
+}

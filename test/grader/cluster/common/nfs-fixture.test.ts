@@ -1,0 +1,117 @@
+import { describe, it, expect } from 'vitest';
+import { FakeRunner } from '../../../../src/grader/exec/fake-runner.ts';
+import { Kube } from '../../../../src/grader/cluster/common/kube.ts';
+import { KubectlArgs } from '../../../../src/grader/cluster/common/kubectl.ts';
+import { installNfsServer } from '../../../../src/grader/cluster/common/nfs-fixture.ts';
+import { ClusterUnavailableError } from '../../../../src/grader/cluster/cluster.ts';
+import { fixtureJson, kubectl, list, virtualClock } from './helpers.ts';
+
+const serverPod = (state: 'ready' | 'pulling' | 'crashing') => {
+  const p = fixtureJson('pod-kind-sidecar.json');
+  p.metadata.name = 'nfs-server-7d9f-abcde';
+  p.spec.containers[0].name = 'ganesha';
+  p.spec.initContainers = [];
+  p.status.initContainerStatuses = [];
+  const cs = p.status.containerStatuses[0];
+  cs.name = 'ganesha';
+  if (state === 'pulling') {
+    p.status.phase = 'Pending';
+    cs.ready = false;
+    cs.state = { waiting: { reason: 'ImagePullBackOff', message: 'Back-off pulling image "registry.k8s.io/sig-storage/nfs-provisioner:v4.0.8"' } };
+  }
+  if (state === 'crashing') {
+    cs.ready = false;
+    cs.state = { waiting: { reason: 'CrashLoopBackOff' } };
+  }
+  return p;
+};
+
+const probePod = (phase: string) => ({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'nfs-probe-x' }, spec: { containers: [{ name: 'probe' }] }, status: { phase } });
+
+function runner(): FakeRunner {
+  return new FakeRunner()
+    .when(kubectl('get', 'namespaces', 'course-fixtures'), { stdout: '' })
+    .when(kubectl('apply'), {})
+    .when(kubectl('delete', 'pods'), {})
+    .when(kubectl('get', 'events'), { stdout: list([]) })
+    .when(kubectl('logs'), { stdout: 'course NFS server: starting ganesha\n' });
+}
+
+let created = 0;
+const ctx = (r: FakeRunner) => {
+  created = 0;
+  return { kube: new Kube(r, new KubectlArgs({ kubeconfig: '/kc' }, 'course-run1')), clock: virtualClock(), note: () => undefined, onCreated: () => void created++ };
+};
+
+describe('installNfsServer', () => {
+  it('applies the server, waits for it to be Ready, proves a mount with a probe pod, and removes the probe', async () => {
+    const r = runner()
+      .when(kubectl('get', 'pods', '-n', 'course-fixtures', '-l'), { stdout: list([serverPod('pulling')]) }, { stdout: list([serverPod('ready')]) })
+      .when((c) => c.args.includes('get') && c.args.some((a) => a.startsWith('nfs-probe-')), { stdout: JSON.stringify(probePod('Pending')) }, { stdout: JSON.stringify(probePod('Succeeded')) });
+    await installNfsServer(ctx(r));
+    expect(created).toBe(1);
+    const applied = r.calls.filter((c) => c.args.includes('apply')).map((c) => JSON.parse(c.input!).items.map((o: any) => o.kind).join(','));
+    expect(applied).toEqual(['Namespace,ConfigMap,Deployment,Service', 'Pod']);
+    const last = r.calls.at(-1)!.args;
+    expect(last.slice(2, 5)).toEqual(['delete', 'pods', expect.stringMatching(/^nfs-probe-/)]);
+    expect(last).toContain('course-fixtures');
+  });
+
+  it('reuses an existing grader-made fixture namespace (not reported as created now)', async () => {
+    const r = runner()
+      .when(kubectl('get', 'namespaces', 'course-fixtures'), { stdout: JSON.stringify({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'course-fixtures', labels: { 'storage-course/managed': 'true' } } }) })
+      .when(kubectl('get', 'pods', '-n', 'course-fixtures', '-l'), { stdout: list([serverPod('ready')]) })
+      .when((c) => c.args.some((a) => a.startsWith('nfs-probe-')) && c.args.includes('get'), { stdout: JSON.stringify(probePod('Succeeded')) });
+    await installNfsServer(ctx(r));
+    expect(created).toBe(0);
+  });
+
+  it('never touches a course-fixtures namespace someone else made', async () => {
+    const r = runner().when(kubectl('get', 'namespaces', 'course-fixtures'), { stdout: JSON.stringify({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'course-fixtures' } }) });
+    await expect(installNfsServer(ctx(r))).rejects.toBeInstanceOf(ClusterUnavailableError);
+    expect(r.calls.some((c) => c.args.includes('apply'))).toBe(false);
+  });
+
+  it('a ClusterIP outside the service range is the cluster\'s problem, with the lesson-3 hint', async () => {
+    // The API server's wording as recorded in public test code ("invalid-svc", see fixtures NOTES.md), with our IP and k3s's range.
+    const r = runner().when(kubectl('apply'), {
+      exitCode: 1,
+      stderr: 'The Service "nfs-server" is invalid: spec.clusterIPs: Invalid value: []string{"10.96.100.100"}: failed to allocate IP 10.96.100.100: provided IP is not in the valid range. The range of valid IPs is 10.43.0.0/16\n',
+    });
+    const err = await installNfsServer(ctx(r)).catch((e) => e);
+    expect(err).toBeInstanceOf(ClusterUnavailableError);
+    expect(err.hint.en).toContain('10.96.100.100');
+    expect(err.hint['zh-cn']).toContain('第 3 课');
+  });
+
+  it('names the image when the server image cannot be pulled (the namespace it made is still reported)', async () => {
+    const r = runner().when(kubectl('get', 'pods', '-n', 'course-fixtures', '-l'), { stdout: list([serverPod('pulling')]) });
+    const err = await installNfsServer(ctx(r)).catch((e) => e);
+    expect(created).toBe(1);
+    expect(err).toBeInstanceOf(ClusterUnavailableError);
+    expect(err.reason.en).toContain('registry.k8s.io/sig-storage/nfs-provisioner:v4.0.8');
+    expect(err.reason.en).toContain('ImagePullBackOff');
+  });
+
+  it('shows the server log when it never becomes ready', async () => {
+    const r = runner().when(kubectl('get', 'pods', '-n', 'course-fixtures', '-l'), { stdout: list([serverPod('crashing')]) });
+    const err = await installNfsServer(ctx(r)).catch((e) => e);
+    expect(err.reason.en).toMatch(/did not become ready within 240 s: pod nfs-server-7d9f-abcde Running[\s\S]*starting ganesha/);
+  });
+
+  it('reports the mount failure the probe pod hit, and still deletes the probe', async () => {
+    const failedMount = fixtureJson('events-failedmount.json');
+    const r = runner()
+      .when(kubectl('get', 'pods', '-n', 'course-fixtures', '-l'), { stdout: list([serverPod('ready')]) })
+      .when((c) => c.args.includes('get') && c.args.some((a) => a.startsWith('nfs-probe-')), { stdout: JSON.stringify(probePod('Pending')) })
+      .when(kubectl('get', 'events'), (call) => {
+        const name = call.args.find((a) => a.includes('involvedObject.name='))!.split('involvedObject.name=')[1];
+        failedMount.items[1].involvedObject.name = name;
+        return { stdout: JSON.stringify(failedMount) };
+      });
+    const err = await installNfsServer(ctx(r)).catch((e) => e);
+    expect(err).toBeInstanceOf(ClusterUnavailableError);
+    expect(err.reason.en).toContain('FailedMount: MountVolume.SetUp failed for volume "nfs"');
+    expect(r.calls.at(-1)!.args.slice(2, 4)).toEqual(['delete', 'pods']);
+  });
+});

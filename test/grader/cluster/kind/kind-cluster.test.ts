@@ -1,0 +1,212 @@
+import { describe, it, expect, beforeEach, afterEach } from 'vitest';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { FakeRunner, type FakeCall } from '../../../../src/grader/exec/fake-runner.ts';
+import { createKindCluster, deleteCourseCluster, freshClusterName, isCourseCluster } from '../../../../src/grader/cluster/kind/kind-cluster.ts';
+import { configHash, kindConfigYaml } from '../../../../src/grader/cluster/kind/config.ts';
+import { ClusterUnavailableError } from '../../../../src/grader/cluster/cluster.ts';
+import { fixtureJson, kubectl, list } from '../common/helpers.ts';
+
+let cache = '';
+let savedCache: string | undefined;
+beforeEach(() => {
+  cache = mkdtempSync(join(tmpdir(), 'kind-cache-'));
+  savedCache = process.env.XDG_CACHE_HOME;
+  process.env.XDG_CACHE_HOME = cache;
+});
+afterEach(() => {
+  if (savedCache === undefined) delete process.env.XDG_CACHE_HOME;
+  else process.env.XDG_CACHE_HOME = savedCache;
+});
+
+const KUBECONFIG = () => join(cache, 'k8s-storage-course', 'kubeconfig');
+
+function kindNodes(name: string, hash = configHash()): string {
+  const nodes = fixtureJson('nodes-kind.json');
+  const names = [`${name}-control-plane`, `${name}-worker`, `${name}-worker2`];
+  nodes.items.forEach((n: any, i: number) => {
+    n.metadata.name = names[i];
+    n.metadata.labels['storage-course/kind-config'] = hash;
+  });
+  return JSON.stringify(nodes);
+}
+
+const isKind = (...words: string[]) => (c: FakeCall) => c.file === 'kind' && words.every((w, i) => c.args[i] === w);
+
+/** Tooling ok, plus everything a prepare() after bringUp needs. */
+function base(): FakeRunner {
+  return new FakeRunner()
+    .when(isKind('version'), { stdout: 'kind v0.31.0 go1.25.5 linux/amd64\n' })
+    .on('kubectl', ['version', '--client'], { stdout: '{}' })
+    .on('docker', ['version'], { stdout: '28.2.2\n' })
+    .when(kubectl('get', 'nodes'), { stdout: kindNodes('k8s-storage-course') })
+    .when(kubectl('get', 'namespaces'), { stdout: '' })
+    .when(kubectl('apply'), {})
+    .when(kubectl('get', 'serviceaccounts', 'default'), { stdout: '{"apiVersion":"v1","kind":"ServiceAccount","metadata":{"name":"default"}}' });
+}
+
+describe('kind back end: bring-up', () => {
+  it('reuses a healthy course cluster made from the current config: no create, no image loading', async () => {
+    const runner = base()
+      .when(isKind('get', 'clusters'), { stdout: 'k8s-storage-course\n' })
+      .when(isKind('export', 'kubeconfig'), {});
+    const cluster = createKindCluster({ runId: 'lesson-1-abc', runner });
+    await cluster.prepare();
+    expect(runner.argvs().filter((a) => a[0] === 'kind')).toEqual([
+      ['kind', 'version'],
+      ['kind', 'get', 'clusters'],
+      ['kind', 'export', 'kubeconfig', '--name', 'k8s-storage-course', '--kubeconfig', KUBECONFIG()],
+    ]);
+    // Every kubectl call names our own kubeconfig: the user's current context is never read or switched.
+    for (const call of runner.calls.filter((c) => c.file === 'kubectl' && !c.args.includes('--client'))) {
+      expect(call.args.slice(0, 2)).toEqual(['--kubeconfig', KUBECONFIG()]);
+    }
+    expect(cluster.info).toEqual({ backend: 'kind', description: 'kind cluster k8s-storage-course (Kubernetes v1.35.0)', isModel: false });
+  });
+
+  it('creates the cluster from the generated config on stdin, waits for 3 Ready nodes, then preloads local images', async () => {
+    const runner = base()
+      .when(isKind('get', 'clusters'), { stderr: 'No kind clusters found.\n' })
+      .when(isKind('create', 'cluster'), {})
+      .on('docker', ['image', 'inspect'], { exitCode: 1, stderr: 'Error: No such image' })
+      .on('docker', ['image', 'inspect', '--format', '{{.Id}}', 'busybox:1.36'], { stdout: 'sha256:abc\n' })
+      .when(isKind('load', 'docker-image'), {});
+    const trace: string[] = [];
+    const cluster = createKindCluster({ runId: 'lesson-1-abc', runner, trace: (l) => trace.push(l) });
+    await cluster.prepare();
+    const create = runner.calls.find(isKind('create'))!;
+    expect([create.file, ...create.args]).toEqual(['kind', 'create', 'cluster', '--name', 'k8s-storage-course', '--config', '-', '--kubeconfig', KUBECONFIG(), '--wait', '120s']);
+    expect(create.input).toBe(kindConfigYaml());
+    expect(runner.argvs().filter((a) => a[1] === 'load')).toEqual([['kind', 'load', 'docker-image', 'busybox:1.36', '--name', 'k8s-storage-course']]);
+    expect(trace.some((l) => l.includes('registry.k8s.io/sig-storage/nfs-provisioner:v4.0.8 is not in the local docker image store'))).toBe(true);
+  });
+
+  it('recreates a course cluster made from an older config', async () => {
+    const runner = base()
+      .when(isKind('get', 'clusters'), { stdout: 'k8s-storage-course\n' })
+      .when(isKind('export', 'kubeconfig'), {})
+      .when(kubectl('get', 'nodes'), { stdout: kindNodes('k8s-storage-course', 'old000000000') })
+      .when(isKind('delete', 'cluster'), {})
+      .when(isKind('create', 'cluster'), {})
+      .on('docker', ['image', 'inspect'], { exitCode: 1 });
+    // After the re-create the nodes carry the new hash.
+    let created = false;
+    runner.when(isKind('create', 'cluster'), () => ((created = true), {}));
+    runner.when(kubectl('get', 'nodes'), () => ({ stdout: kindNodes('k8s-storage-course', created ? configHash() : 'old000000000') }));
+    await createKindCluster({ runId: 'r', runner }).prepare();
+    expect(runner.argvs().filter((a) => a[0] === 'kind').map((a) => a.slice(1, 3).join(' '))).toEqual(['version', 'get clusters', 'export kubeconfig', 'delete cluster', 'create cluster']);
+  });
+
+  it('a failed create is cleaned up (no half-made nodes) and explained in both languages', async () => {
+    const runner = base()
+      .when(isKind('get', 'clusters'), { stdout: '' })
+      .when(isKind('create', 'cluster'), { exitCode: 1, stderr: 'ERROR: failed to create cluster: failed to pull image "kindest/node:v1.35.0": dial tcp: lookup registry-1.docker.io: no such host\n' })
+      .when(isKind('delete', 'cluster'), {});
+    const err = await createKindCluster({ runId: 'r', runner }).prepare().catch((e) => e);
+    expect(err).toBeInstanceOf(ClusterUnavailableError);
+    expect(err.reason.en).toContain('kind could not create the cluster k8s-storage-course');
+    expect(err.hint.en).toContain('node image could not be downloaded');
+    expect(err.hint['zh-cn']).toContain('无法下载节点镜像');
+    expect(runner.argvs().at(-1)).toEqual(['kind', 'delete', 'cluster', '--name', 'k8s-storage-course', '--kubeconfig', KUBECONFIG()]);
+  });
+
+  it('missing tooling is a ClusterUnavailableError before any cluster command', async () => {
+    const runner = base().when(isKind('version'), { failure: 'not-found' });
+    const err = await createKindCluster({ runId: 'r', runner }).prepare().catch((e) => e);
+    expect(err).toBeInstanceOf(ClusterUnavailableError);
+    expect(runner.argvs().some((a) => a[1] === 'get' && a[2] === 'clusters')).toBe(false);
+  });
+});
+
+describe('kind back end: --fresh', () => {
+  it('uses its own cluster name and temp kubeconfig, waits for the namespace to go, then deletes the cluster', async () => {
+    const name = freshClusterName('lesson-3-xyz');
+    expect(name).toMatch(/^k8s-storage-course-[0-9a-f]{8}$/);
+    const kc = join(tmpdir(), `${name}.kubeconfig`);
+    const ns = '{"apiVersion":"v1","kind":"Namespace","metadata":{"name":"course-lesson-3-xyz","labels":{"storage-course/managed":"true"}}}';
+    const runner = base()
+      .when(isKind('get', 'clusters'), { stdout: 'k8s-storage-course\n' })
+      .when(isKind('create', 'cluster'), {})
+      .when(isKind('delete', 'cluster'), {})
+      .on('docker', ['image', 'inspect'], { exitCode: 1 })
+      .when(kubectl('get', 'nodes'), { stdout: kindNodes(name) })
+      .when(kubectl('delete'), {})
+      // prepare: absent; cleanup: still there once, then gone.
+      .once('kubectl', ['--kubeconfig', kc, 'get', 'namespaces', 'course-lesson-3-xyz'], { stdout: '' }, { stdout: ns }, { stdout: '' });
+    const cluster = createKindCluster({ runId: 'lesson-3-xyz', fresh: true, runner });
+    await cluster.prepare();
+    expect(cluster.info.description).toBe(`kind cluster ${name} (Kubernetes v1.35.0, throwaway)`);
+    const create = runner.argvs().find((a) => a[1] === 'create')!;
+    expect(create).toContain(name);
+    expect(create[create.indexOf('--kubeconfig') + 1]).toBe(kc);
+    await cluster.cleanup();
+    const argvs = runner.argvs().map((a) => a.join(' '));
+    const lastNamespaceCheck = argvs.lastIndexOf(`kubectl --kubeconfig ${kc} get namespaces course-lesson-3-xyz -o json --ignore-not-found --request-timeout=30s`);
+    expect(argvs.at(-1)).toBe(`kind delete cluster --name ${name} --kubeconfig ${kc}`);
+    expect(lastNamespaceCheck).toBeGreaterThan(argvs.indexOf(`kubectl --kubeconfig ${kc} delete namespaces course-lesson-3-xyz --ignore-not-found --wait=false`));
+    expect(lastNamespaceCheck).toBeLessThan(argvs.length - 1);
+  });
+
+  it('a fresh run whose tooling check failed deletes nothing', async () => {
+    const runner = base().on('docker', ['version'], { exitCode: 1, stderr: 'Cannot connect to the Docker daemon' });
+    const cluster = createKindCluster({ runId: 'x', fresh: true, runner });
+    await expect(cluster.prepare()).rejects.toBeInstanceOf(ClusterUnavailableError);
+    await cluster.cleanup();
+    expect(runner.argvs().some((a) => a[0] === 'kind' && a[1] === 'delete')).toBe(false);
+  });
+});
+
+describe('deleteCourseCluster', () => {
+  it('deletes the course cluster and leftover throwaway clusters, run namespaces first, and nothing else', async () => {
+    const runner = base()
+      .when(isKind('get', 'clusters'), { stdout: 'kind\nk8s-storage-course\nk8s-storage-course-0a1b2c3d\nmy-own\n' })
+      .when(isKind('export', 'kubeconfig'), {})
+      .when(kubectl('delete', 'namespaces'), {})
+      .when(isKind('delete', 'cluster'), {});
+    await deleteCourseCluster({ runner });
+    const relevant = runner.argvs().filter((a) => !(a[1] === 'version' || a[2] === 'version'));
+    expect(relevant.map((a) => a.join(' '))).toEqual([
+      'kind get clusters',
+      `kind export kubeconfig --name k8s-storage-course --kubeconfig ${KUBECONFIG()}`,
+      `kubectl --kubeconfig ${KUBECONFIG()} delete namespaces -l storage-course/run --ignore-not-found --wait=true --timeout=90s`,
+      `kind delete cluster --name k8s-storage-course --kubeconfig ${KUBECONFIG()}`,
+      `kind export kubeconfig --name k8s-storage-course-0a1b2c3d --kubeconfig ${join(tmpdir(), 'k8s-storage-course-0a1b2c3d.kubeconfig')}`,
+      `kubectl --kubeconfig ${join(tmpdir(), 'k8s-storage-course-0a1b2c3d.kubeconfig')} delete namespaces -l storage-course/run --ignore-not-found --wait=true --timeout=90s`,
+      `kind delete cluster --name k8s-storage-course-0a1b2c3d --kubeconfig ${join(tmpdir(), 'k8s-storage-course-0a1b2c3d.kubeconfig')}`,
+    ]);
+  });
+
+  it('is a no-op when there is no course cluster', async () => {
+    const runner = base().when(isKind('get', 'clusters'), { stdout: '' });
+    await deleteCourseCluster({ runner });
+    expect(runner.argvs().some((a) => a[1] === 'delete')).toBe(false);
+  });
+
+  it('recognises only the course\'s own cluster names', () => {
+    expect(isCourseCluster('k8s-storage-course')).toBe(true);
+    expect(isCourseCluster('k8s-storage-course-0a1b2c3d')).toBe(true);
+    expect(isCourseCluster('kind')).toBe(false);
+    expect(isCourseCluster('k8s-storage-course-mine')).toBe(false);
+  });
+});
+
+describe('kind back end: nodes', () => {
+  it('kills through crictl in the node container, only for nodes of its own cluster', async () => {
+    const runner = base()
+      .when(isKind('get', 'clusters'), { stdout: 'k8s-storage-course\n' })
+      .when(isKind('export', 'kubeconfig'), {})
+      .on('docker', ['exec'], {});
+    const cluster = createKindCluster({ runId: 'r', runner });
+    await cluster.prepare();
+    const pod = fixtureJson('pod-kind-sidecar.json');
+    pod.spec.nodeName = 'k8s-storage-course-worker';
+    runner.when(kubectl('get', 'pods', 'sleep'), { stdout: JSON.stringify(pod) });
+    await cluster.killContainer('sleep', 'sleep');
+    expect(runner.argvs().at(-1)).toEqual(['docker', 'exec', 'k8s-storage-course-worker', 'crictl', 'stop', '--timeout', '0', 'a1848056a183e40afe3189fc4920bd565930180ebdf2f9e2daf778ea8105f93e']);
+    pod.spec.nodeName = 'some-other-container';
+    runner.when(kubectl('get', 'pods', 'sleep'), { stdout: JSON.stringify(pod) });
+    await expect(cluster.killContainer('sleep', 'sleep')).rejects.toThrow(/not part of the kind cluster/);
+    expect(list([])).toContain('items');
+  });
+});
