@@ -3,12 +3,12 @@ import type { Localized } from '../../i18n/lang.ts';
 
 export const MSG = {
   skipUnreadable: {
-    en: 'not checked: the submission could not be read (see the problems above)',
-    'zh-cn': '未检查：提交的文件无法读取（见上方列出的问题）',
+    en: 'not checked: the submission could not be read (the problems are listed with the score)',
+    'zh-cn': '未检查：提交的文件无法读取（具体问题列在得分旁）',
   },
   skipUnsafe: {
-    en: 'not checked: the submission was refused because it is unsafe to run on this cluster (see above)',
-    'zh-cn': '未检查：提交内容在这个集群上运行不安全，已被拒绝（见上文）',
+    en: 'not checked: the submission was refused because it is unsafe to run on this cluster (the reasons are listed with the score)',
+    'zh-cn': '未检查：提交内容在这个集群上运行不安全，已被拒绝（原因列在得分旁）',
   },
   skipStatic: {
     en: 'static checks failed, so no cluster was started',

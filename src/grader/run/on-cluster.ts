@@ -88,7 +88,7 @@ export async function runOnCluster(
       return failBefore(err, MSG.prepareFailed, opts, sheet);
     }
     if (opts.signal.aborted) return failBefore(undefined, MSG.prepareFailed, opts, sheet);
-    ev.phase('fixtures');
+    if (opts.grader.fixtures?.length) ev.phase('fixtures');
     for (const fixture of opts.grader.fixtures ?? []) {
       try {
         await cluster.installFixture(fixture, opts.signal);
