@@ -33,7 +33,7 @@ export default defineConfig({
       customCss: ['./src/styles/course.css'],
       sidebar: [
         { label: 'Start here', translations: { 'zh-CN': '从这里开始' }, items: [{ slug: 'index' }, { slug: 'glossary' }] },
-        { label: 'Lessons', translations: { 'zh-CN': '课程' }, items: lessonItems },
+        { label: 'Lessons', translations: { 'zh-CN': '课程' }, items: [...lessonItems, { slug: 'matrix' }] },
         { label: 'For instructors', translations: { 'zh-CN': '教师指南' }, items: [{ slug: 'instructors' }] },
       ],
     }),
