@@ -1,0 +1,45 @@
+#!/usr/bin/env -S npx tsx
+/**
+ * `npm run bench`: measures the grader and the site in one run, prints a table with the targets
+ * next to the figures and writes the figures to bench/results.json (with a timestamp, the Node
+ * version and machine info) so runs can be compared. All logic is in src/bench/.
+ * Options: --lang <en|zh-cn> (default from LANG), --skip-site, --quick (fewer repetitions).
+ * Exit code: 0, or 1 when a figure could not be measured, 2 on a bad option.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { detectLang, fill, type Lang } from '../src/i18n/lang.ts';
+import { allMetrics, metricStatus, toResultsJson } from '../src/bench/report.ts';
+import { DEFAULT_BENCH, runBench } from '../src/bench/run-bench.ts';
+import { renderTable, TABLE_TEXT } from '../src/bench/table.ts';
+
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
+const args = process.argv.slice(2);
+const known = new Set(['--lang', '--skip-site', '--quick']);
+let lang: Lang;
+try {
+  const i = args.indexOf('--lang');
+  lang = detectLang(i >= 0 ? args[i + 1] : undefined, process.env);
+  const bad = args.filter((a, k) => a.startsWith('-') && !known.has(a) && args[k - 1] !== '--lang');
+  if (bad.length) throw new Error(`unknown option ${bad.join(' ')} (use --lang <en|zh-cn>, --skip-site, --quick)`);
+} catch (err) {
+  process.stderr.write(`bench: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(2);
+}
+
+const quick = args.includes('--quick');
+const report = await runBench({
+  root: ROOT,
+  ...DEFAULT_BENCH,
+  ...(quick ? { firstErrorRuns: 2, staticRuns: 3, scenarioPasses: 1 } : {}),
+  skipSite: args.includes('--skip-site'),
+  onSection: (title) => process.stderr.write(`… ${title[lang]}\n`),
+});
+
+process.stdout.write(renderTable(report, lang));
+const file = join(ROOT, 'bench', 'results.json');
+mkdirSync(join(ROOT, 'bench'), { recursive: true });
+writeFileSync(file, JSON.stringify(toResultsJson(report), null, 2) + '\n');
+process.stdout.write(fill(TABLE_TEXT.written, { file: relative(process.cwd(), file) || file })[lang] + '\n');
+process.exitCode = allMetrics(report).some((m) => metricStatus(m) === 'failed') ? 1 : 0;
