@@ -5,8 +5,9 @@
  * other worker, mounting the same path, does not see it: the data belongs to one node.
  */
 import type { K8sObject } from '../src/grader/cluster/cluster.ts';
-import { defineGrader } from '../src/grader/define.ts';
-import { applySubmission, deleteAndRecreatePod, expectNoToken, expectToken, killAndAwaitRestart } from '../src/grader/scenario/index.ts';
+import { CheckFailure, defineGrader, type StepContext } from '../src/grader/define.ts';
+import { applySubmission, deleteAndRecreatePod, describePod, expectNoToken, expectToken, killAndAwaitRestart } from '../src/grader/scenario/index.ts';
+import { freePodName } from './common/names.ts';
 import { dataNode, labelDataNode, otherNode } from './common/nodes.ts';
 import { awaitPodSettled } from './common/pods.ts';
 import { writeTokenIn } from './common/tokens.ts';
@@ -15,15 +16,16 @@ import { POD, CONTAINER, MOUNT, HOST_DIR, podFindings, volumeFindings, pinnedFin
 
 const FILE_NAME = 'grader-token';
 const FILE = `${MOUNT}/${FILE_NAME}`;
+/** The probe Pod's name, unless the submission already has a Pod of that name (then course-probe-2, ...). */
 const PROBE = 'course-probe';
 const DIAGNOSE = [{ kind: 'Pod', name: POD }];
 
-/** The grader's own Pod on the other worker, mounting the same node path. */
-function probePod(node: string): K8sObject {
+/** The grader's own Pod `name` on the other worker, mounting the same node path. */
+function probePod(name: string, node: string): K8sObject {
   return {
     apiVersion: 'v1',
     kind: 'Pod',
-    metadata: { name: PROBE, labels: { 'storage-course/probe': 'true' } },
+    metadata: { name, labels: { 'storage-course/probe': 'true' } },
     spec: {
       nodeName: node,
       containers: [
@@ -37,6 +39,19 @@ function probePod(node: string): K8sObject {
       volumes: [{ name: 'node-dir', hostPath: { path: HOST_DIR, type: 'DirectoryOrCreate' } }],
     },
   };
+}
+
+/** Runs the probe part; a failure there also tells what the probe Pod looked like (one line). */
+async function withProbeState(ctx: StepContext, probe: string, body: () => Promise<void>): Promise<void> {
+  try {
+    await body();
+  } catch (err) {
+    if (!(err instanceof CheckFailure)) throw err;
+    const pod = await ctx.cluster.pod(probe).catch(() => undefined);
+    const line = pod ? describePod(pod) : `Pod ${probe} does not exist`;
+    const observed = err.observed?.includes(line) ? err.observed : [err.observed, `probe: ${line}`].filter(Boolean).join('\n');
+    ctx.fail(err.failure, observed);
+  }
 }
 
 export default defineGrader({
@@ -154,7 +169,8 @@ export default defineGrader({
         'A hostPath is a directory of one node: keep the data in /var/local/course-data through the hostPath volume, so it is on the labelled node only.',
         'hostPath 是某一个节点上的目录：请通过 hostPath 卷把数据放在 /var/local/course-data 中，这样它只存在于带标签的节点上。',
       ),
-      diagnose: [...DIAGNOSE, { kind: 'Pod', name: PROBE }],
+      // The probe's own state goes into the failure's observed text (its name is chosen at run time).
+      diagnose: DIAGNOSE,
       async run(ctx) {
         const token = await writeTokenIn(ctx, POD, CONTAINER, FILE);
         const onNode = await ctx.cluster.readNodeFile(dataNode(ctx), `${HOST_DIR}/${FILE_NAME}`);
@@ -170,17 +186,20 @@ export default defineGrader({
             `${HOST_DIR}/${FILE_NAME} on ${dataNode(ctx)}: ${onNode === undefined ? 'missing' : JSON.stringify(onNode.trim())}`,
           );
         }
-        ctx.progress(t(`starting a probe Pod on ${otherNode(ctx)}`, `正在 ${otherNode(ctx)} 上启动探测 Pod`));
-        await ctx.cluster.apply([probePod(otherNode(ctx))]);
-        await awaitPodSettled(ctx, PROBE);
-        await expectNoToken(ctx, { pod: PROBE, container: 'probe', path: FILE }, token, {
-          failure: fill(
-            t(
-              'the probe Pod on {other} found the token in {dir}: the data should exist only on {node}',
-              '{other} 上的探测 Pod 在 {dir} 中找到了令牌：数据应当只存在于 {node} 上',
+        const probe = await freePodName(ctx, PROBE);
+        ctx.progress(t(`starting a probe Pod ${probe} on ${otherNode(ctx)}`, `正在 ${otherNode(ctx)} 上启动探测 Pod ${probe}`));
+        await withProbeState(ctx, probe, async () => {
+          await ctx.cluster.apply([probePod(probe, otherNode(ctx))]);
+          await awaitPodSettled(ctx, probe);
+          await expectNoToken(ctx, { pod: probe, container: 'probe', path: FILE }, token, {
+            failure: fill(
+              t(
+                'the probe Pod {probe} on {other} found the token in {dir}: the data should exist only on {node}',
+                '{other} 上的探测 Pod {probe} 在 {dir} 中找到了令牌：数据应当只存在于 {node} 上',
+              ),
+              { probe, other: otherNode(ctx), dir: HOST_DIR, node: dataNode(ctx) },
             ),
-            { other: otherNode(ctx), dir: HOST_DIR, node: dataNode(ctx) },
-          ),
+          });
         });
       },
     },

@@ -13,6 +13,8 @@ import {
   awaitReplacementPods,
   expectToken,
   killAndAwaitRestart,
+  takenClusterIp,
+  type Refusal,
 } from '../src/grader/scenario/index.ts';
 import { labelDataNode } from './common/nodes.ts';
 import { awaitSettled } from './common/pods.ts';
@@ -23,6 +25,19 @@ import { DEPLOYMENT, MOUNT, deploymentFindings, sharedMount, nfsFindings, antiAf
 
 const FILE = `${MOUNT}/grader-token`;
 const DIAGNOSE = [{ kind: 'Deployment', name: DEPLOYMENT }];
+/** The ClusterIP of the NFS server the grader runs (the fixture) before applying the submission. */
+const NFS_SERVER_IP = '10.96.100.100';
+
+const OWN_NFS_SERVICE = t(
+  'the cluster refused Service {name} from {file}: it asks for clusterIP {ip}, which the NFS server the grader runs for this exercise already has. The grader provides the NFS server, so your files must not include one: remove this Service (and any NFS server Deployment) and keep nfs-web',
+  '集群拒绝了 {file} 中的 Service {name}：它要求使用 clusterIP {ip}，而评分程序为这个练习运行的 NFS 服务器已经占用了这个地址。NFS 服务器由评分程序提供，你的文件中不能再包含一个：请删除这个 Service（以及任何 NFS 服务器的 Deployment），只保留 nfs-web',
+);
+
+/** A Service of the student's refused because it wants the fixture's address: say the grader runs the server. */
+function explainRefusal(refusal: Refusal) {
+  const ip = takenClusterIp(refusal);
+  return ip === NFS_SERVER_IP ? fill(OWN_NFS_SERVICE, { name: refusal.name, file: refusal.file, ip }) : undefined;
+}
 
 /** The pod labels and the container that mounts /shared, from the submitted Deployment. */
 function target(ctx: StepContext): { labels: Record<string, string>; container: string } {
@@ -80,7 +95,7 @@ export default defineGrader({
       diagnose: DIAGNOSE,
       async run(ctx) {
         const { labels } = target(ctx);
-        await applySubmission(ctx);
+        await applySubmission(ctx, undefined, { explain: explainRefusal });
         const pods = await awaitSettled(ctx, () => awaitPodsRunning(ctx, labels, 2));
         const [a, b] = pods as [PodView, PodView];
         if (!a.nodeName || a.nodeName === b.nodeName) {

@@ -1,7 +1,8 @@
 /**
  * Everything the commands reach outside the CLI (lesson registry, graders, runner, cluster
  * selection, process signals), as one object so tests inject fakes. The defaults import the real
- * modules on first use, so `--help` and usage errors load no grader or back-end code.
+ * modules on first use, so `--help` and usage errors load no grader or back-end code, and a
+ * submission refused before the cluster step loads no back-end code either (lazy-cluster.ts).
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -94,7 +95,13 @@ export function defaultDeps(root: string = COURSE_ROOT): CliDeps {
       return reg.loadGrader(root, lesson.folder);
     },
     runExercise: async (opts) => (await import('../grader/run/index.ts')).runExercise(opts),
-    selectCluster: async (opts) => (await import('../grader/cluster/select.ts')).selectCluster(opts),
+    // A back end's code is imported when the runner first needs a cluster, not when one is
+    // chosen: a submission that fails before the cluster step never loads the model. (Choosing
+    // kind or auto still loads kind's module, for its tooling check.)
+    selectCluster: async (opts) => {
+      const [select, lazy] = await Promise.all([import('../grader/cluster/select.ts'), import('./lazy-cluster.ts')]);
+      return select.selectCluster(opts, lazy.deferredLoaders(select.defaultLoaders));
+    },
     deleteCourseCluster: async (opts) => (await import('../grader/cluster/kind/kind-cluster.ts')).deleteCourseCluster(opts),
     onInterrupt(handler) {
       const listener = () => handler();

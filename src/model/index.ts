@@ -11,3 +11,4 @@ export type { ApplyResult, DeleteOptions, ModelOptions, ObjectRef } from './type
 export type { NfsInstallOptions } from './nfs.ts';
 export { CONTROL_PLANE, WORKERS, NFS_SERVER_IP, SERVICE_CIDR, LOCAL_PATH_BASE, LOCAL_PATH_PROVISIONER } from './cluster-facts.ts';
 export { kindInfo, KINDS } from './kinds.ts';
+export { MAX_MODELLED_PODS, MAX_MODELLED_REPLICAS } from './limits.ts';

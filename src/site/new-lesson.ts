@@ -196,7 +196,7 @@ const BODY: Record<'en' | 'zh-cn', Record<string, string>> = {
     'when-to-use': '适用与不适用的场景、风险和替代方案。',
     mistakes: '学员会写出的错误、会发生什么、如何修正。',
     outdated: '教学大纲中属于这一课的勘误。',
-    exercise: '要写什么（名称和路径与练习约定一致），以及评分器会验证什么。',
+    exercise: '要写什么（名称和路径与练习约定一致），以及评分程序会验证什么。',
   },
 };
 

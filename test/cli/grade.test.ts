@@ -166,6 +166,20 @@ describe('grade: Ctrl-C', () => {
     expect(h.exits).toEqual([]);
   });
 
+  it('Ctrl-C after every check passed (during cleanup) still exits 130; the report keeps the verdict', async () => {
+    const h = harness({ scripts: { 'lesson-1': 'late-interrupt' } });
+    submit(h.root, 'lesson-1');
+    const io = h.io();
+    const done = run(['lesson-1', '--reporter', 'json,terminal'], io, h.deps);
+    await new Promise((r) => setTimeout(r, 20));
+    h.interrupt();
+    expect(await done).toBe(130);
+    expect(h.cleanedUp).toEqual(['lesson-1']);
+    const r = JSON.parse(readFileSync(join(h.root, 'reports/results.json'), 'utf8'));
+    expect([r.status, r.score, r.exercises[0].error]).toEqual(['pass', 100, null]);
+    expect(io.out()).toContain('Score: 100/100');
+  });
+
   it('a second Ctrl-C exits at once with 130', async () => {
     const h = harness({ scripts: { 'lesson-1': 'hang' } });
     submit(h.root, 'lesson-1');

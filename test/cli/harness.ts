@@ -63,8 +63,11 @@ export function fakeGrader(folder: string): Grader {
   });
 }
 
-/** How the fake runner ends an exercise. */
-export type Script = 'pass' | 'fail' | 'cluster' | 'hang';
+/**
+ * How the fake runner ends an exercise. 'late-interrupt': every check passes, then the runner
+ * waits for Ctrl-C (as if it came during cleanup) and still returns the passing result.
+ */
+export type Script = 'pass' | 'fail' | 'cluster' | 'hang' | 'late-interrupt';
 
 /** The fake runner: emits events like the real one and builds a result per its script. */
 export function fakeRunner(scripts: Record<string, Script>, seen: RunOptions[], cleanedUp: string[]) {
@@ -98,6 +101,10 @@ export function fakeRunner(scripts: Record<string, Script>, seen: RunOptions[], 
       await new Promise((resolve) => opts.signal.addEventListener('abort', resolve, { once: true }));
       cleanedUp.push(opts.id);
       error = { kind: 'interrupted' };
+    }
+    if (!error && script === 'late-interrupt') {
+      await new Promise((resolve) => opts.signal.addEventListener('abort', resolve, { once: true }));
+      cleanedUp.push(opts.id);
     }
     for (const [i, c] of all.entries()) {
       let r: CheckResult;

@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fill } from '../../i18n/lang.ts';
-import { ClusterUnavailableError, type ClusterInfo } from '../../grader/cluster/cluster.ts';
+import { ClusterUnavailableError, type Cluster, type ClusterInfo } from '../../grader/cluster/cluster.ts';
 import type { Backend, ClusterSelection } from '../../grader/cluster/select.ts';
 import type { Grader } from '../../grader/define.ts';
 import { displayFile } from '../../grader/report/format.ts';
@@ -108,7 +108,8 @@ export async function gradeCommand(req: GradeRequest, ctx: CommandContext): Prom
     controller.abort();
   });
 
-  let info: ClusterInfo | undefined;
+  /** The last cluster made; its info is read after the run (a lazy back end knows it only once loaded). */
+  let made: Cluster | undefined;
   const exercises: ExerciseResult[] = [];
   try {
     for (const lesson of lessons) {
@@ -127,11 +128,7 @@ export async function gradeCommand(req: GradeRequest, ctx: CommandContext): Prom
             title: lesson.title,
             grader,
             submissionDir: dir,
-            cluster: () => {
-              const cluster = sel.factory(runId);
-              info = cluster.info;
-              return cluster;
-            },
+            cluster: () => (made = sel.factory(runId)),
             signal: controller.signal,
             events: progress,
             stepTimeoutMs: req.timeoutMs,
@@ -142,12 +139,31 @@ export async function gradeCommand(req: GradeRequest, ctx: CommandContext): Prom
       }
     }
   } finally {
-    off();
     progress?.stop();
   }
+  try {
+    const done = { cluster: made?.info ?? fallbackInfo(sel, ctx), exercises, started, shown: progress?.shown };
+    return await report(req, ctx, lessons, done, controller.signal);
+  } finally {
+    off();
+  }
+}
 
+/**
+ * Writes the reports and chooses the exit code. Once Ctrl-C was pressed (during grading, cleanup
+ * or the reports themselves) the code is 130 whatever the verdict; the reports say what was done.
+ */
+async function report(
+  req: GradeRequest,
+  ctx: CommandContext,
+  lessons: LessonInfo[],
+  done: { cluster: ClusterInfo; exercises: ExerciseResult[]; started: number; shown?: Map<string, Set<string>> },
+  interrupted: AbortSignal,
+): Promise<number> {
+  const { io, lang, colors: c } = ctx;
+  const { exercises, started } = done;
   const run: RunResult = {
-    cluster: info ?? fallbackInfo(sel, ctx),
+    cluster: done.cluster,
     exercises,
     startedAt: new Date(started).toISOString(),
     durationMs: Date.now() - started,
@@ -159,13 +175,14 @@ export async function gradeCommand(req: GradeRequest, ctx: CommandContext): Prom
     env: io.env,
     stdout: io.stdout,
     colors: c,
-    shown: progress?.shown,
+    shown: done.shown,
     next: req.all ? undefined : await nextLesson(lessons[0]!, ctx),
   });
   for (const { reporter, error } of outcome.errors) {
     const reason = error instanceof Error ? error.message : String(error);
     io.stderr.write(c.red(fill(cliMsg.reportFailed, { reporter, reason })[lang]) + '\n');
   }
+  if (interrupted.aborted) return 130;
   const code = runExitCode(run);
   // A run that passed but could not leave its reports must not look green in CI.
   return code === 0 && outcome.errors.length > 0 ? 3 : code;

@@ -46,6 +46,10 @@ export interface ContainerView {
   message?: string;
   /** lastState.terminated.exitCode, e.g. 137 after a kill. */
   lastExitCode?: number;
+  /** lastState.terminated.reason, e.g. Error, OOMKilled, or StartError when the command could not be run. */
+  lastReason?: string;
+  /** lastState.terminated.message, e.g. `exec: "sh": executable file not found in $PATH`. */
+  lastMessage?: string;
 }
 
 /** A pod, reduced to what graders and reports need. */

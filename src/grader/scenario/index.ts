@@ -1,5 +1,5 @@
 /** The vocabulary graders are written in: import actions from here. */
-export { applySubmission, ofKind } from './apply.ts';
+export { applySubmission, ofKind, takenClusterIp, type ApplyOptions, type Refusal } from './apply.ts';
 export { describePod, describePv, describePvc, isRunning, podTrouble, type PodTrouble } from './describe.ts';
 export { expectNoToken, expectToken, readFileIn, writeToken, TOKEN_VISIBLE_WITHIN_MS, type FileRef } from './files.ts';
 export { deleteAndRecreatePod, killAndAwaitRestart } from './lifecycle.ts';

@@ -22,6 +22,18 @@ export const SMSG = {
     en: 'Pod {pod}: container {container} could not be started ({reason}); check its command and image',
     'zh-cn': 'Pod {pod}：容器 {container} 无法启动（{reason}）；请检查它的 command 和镜像',
   },
+  startFailedWhy: {
+    en: 'Pod {pod}: container {container} could not be started ({reason}: {message}); check its command and image',
+    'zh-cn': 'Pod {pod}：容器 {container} 无法启动（{reason}：{message}）；请检查它的 command 和镜像',
+  },
+  startNoShell: {
+    en: 'Pod {pod}: container {container} could not be started ({reason}): its command runs "{program}", but the image has no /bin/sh; use an image with a shell such as busybox:1.36',
+    'zh-cn': 'Pod {pod}：容器 {container} 无法启动（{reason}）：它的 command 要运行“{program}”，但镜像中没有 /bin/sh；请使用带 shell 的镜像，例如 busybox:1.36',
+  },
+  startNoProgram: {
+    en: 'Pod {pod}: container {container} could not be started ({reason}): the image has no program "{program}"; check the first word of command (or args) and the image',
+    'zh-cn': 'Pod {pod}：容器 {container} 无法启动（{reason}）：镜像中没有程序“{program}”；请检查 command（或 args）的第一个词以及所用的镜像',
+  },
   crashLoop: {
     en: 'Pod {pod}: container {container} keeps exiting (CrashLoopBackOff, last exit code {code}); it must keep running, e.g. command: ["sh", "-c", "sleep 3600"]',
     'zh-cn': 'Pod {pod}：容器 {container} 不断退出（CrashLoopBackOff，上次退出码 {code}）；它必须保持运行，例如 command: ["sh", "-c", "sleep 3600"]',
@@ -65,6 +77,10 @@ export const SMSG = {
   applyRefused: {
     en: 'the cluster refused {object} from {file}',
     'zh-cn': '集群拒绝了 {file} 中的 {object}',
+  },
+  clusterIpTaken: {
+    en: 'the cluster refused {object} from {file}: its clusterIP {ip} is already taken by another Service in the cluster; leave clusterIP out (or pick a free address)',
+    'zh-cn': '集群拒绝了 {file} 中的 {object}：它的 clusterIP {ip} 已被集群中的另一个 Service 占用；请删掉 clusterIP（或换一个空闲的地址）',
   },
   writeFailed: {
     en: 'could not write {path} in container {container} of Pod {pod}; is a volume mounted at {dir}?',

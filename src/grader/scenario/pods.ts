@@ -6,7 +6,7 @@
 import { fill } from '../../i18n/lang.ts';
 import type { PodView } from '../cluster/cluster.ts';
 import type { StepContext } from '../define.ts';
-import { describePod, imageOf, isRunning, podTrouble } from './describe.ts';
+import { describePod, imageOf, isRunning, podTrouble, startFailureMessage } from './describe.ts';
 import { SMSG } from './messages.ts';
 
 /** Options every wait accepts. */
@@ -45,7 +45,7 @@ export function troubleWatcher(ctx: StepContext): (pod: PodView) => Promise<void
         break;
       }
       case 'start':
-        ctx.fail(fill(SMSG.startFailed, { pod: pod.name, container: trouble.container, reason: trouble.reason }), observed);
+        ctx.fail(startFailureMessage(pod.name, trouble), observed);
         break;
       case 'crash':
         ctx.fail(fill(SMSG.crashLoop, { pod: pod.name, container: trouble.container, code: trouble.exitCode ?? '?' }), observed);

@@ -5,7 +5,7 @@
  * ("StorageClass is in storage.k8s.io/v1"), and typos ("did you mean Deployment?").
  */
 import type { Problem } from '../report/model.ts';
-import { allServedKinds, REMOVED, SERVED, servedVersionsOf } from './api-table.ts';
+import { allServedKinds, removedIn, removedVersion, SERVED, servedKinds, servedVersionsOf } from './api-table.ts';
 import { didYouMean } from './did-you-mean.ts';
 import type { Locator } from './locator.ts';
 import { problem } from './problem.ts';
@@ -61,9 +61,11 @@ export function resolveApi(value: unknown, loc: Locator): Resolved {
       'zh-cn': `这里不支持 ${kind}；请把每个对象写成单独的 YAML 文档，文档之间用一行 --- 分隔`,
     }, kindAt));
   }
-  const removed = REMOVED[apiVersion];
+  // apiVersion and kind are the user's text: tables are read through servedKinds/removedVersion,
+  // which ignore Object.prototype ("__proto__", "constructor", "toString" are not versions).
+  const removed = removedVersion(apiVersion);
   if (removed?.kinds.includes(kind)) {
-    const release = removed.kindRemovedIn?.[kind] ?? removed.removedIn;
+    const release = removedIn(removed, kind);
     const instead = served.length > 0
       ? { en: `use apiVersion: ${use}`, zh: `请改用 apiVersion: ${useZh}` }
       : kind === 'PodSecurityPolicy'
@@ -74,16 +76,17 @@ export function resolveApi(value: unknown, loc: Locator): Resolved {
       'zh-cn': `${apiVersion} 中的 ${kind} 已在 Kubernetes ${release} 中移除；${instead.zh}`,
     }, versionAt));
   }
-  if (SERVED[apiVersion]?.includes(kind)) return { ok: true, apiVersion, kind };
+  const servedHere = servedKinds(apiVersion);
+  if (servedHere?.includes(kind)) return { ok: true, apiVersion, kind };
   if (served.length > 0) {
     return fail(problem('api.wrongGroup', {
       en: `${kind} is in ${use}, not ${apiVersion}; write apiVersion: ${served[0]}`,
       'zh-cn': `${kind} 属于 ${useZh}，而不是 ${apiVersion}；请写 apiVersion: ${served[0]}`,
     }, versionAt));
   }
-  const known = SERVED[apiVersion] ?? REMOVED[apiVersion]?.kinds;
+  const known = servedHere ?? removed?.kinds;
   if (known === undefined) return fail(unknownVersion(apiVersion, kind, versionAt));
-  const local = didYouMean(kind, SERVED[apiVersion] ?? []);
+  const local = didYouMean(kind, servedHere ?? []);
   const anywhere = local ?? didYouMean(kind, allServedKinds());
   const where = anywhere && !local ? servedVersionsOf(anywhere)[0] : undefined;
   const hintEn = anywhere ? ` (did you mean "${anywhere}"${where ? `, which is in ${where}` : ''}?)` : '';
@@ -95,7 +98,7 @@ export function resolveApi(value: unknown, loc: Locator): Resolved {
 }
 
 function unknownVersion(apiVersion: string, kind: string, at: ReturnType<Locator['valueAt']>): Problem {
-  const versions = [...Object.keys(SERVED)];
+  const versions = Object.keys(SERVED);
   const guess = API_VERSION_SHAPE.test(apiVersion) ? didYouMean(apiVersion, versions) : undefined;
   const hintEn = guess ? ` (did you mean ${guess}?)` : '';
   const hintZh = guess ? `（你是不是想写 ${guess}？）` : '';

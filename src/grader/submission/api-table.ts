@@ -75,6 +75,26 @@ export const REMOVED: Readonly<Record<string, RemovedVersion>> = {
   },
 };
 
+/**
+ * The kinds a served apiVersion has, or undefined when it is not served. Only the table's own
+ * entries count: a user's apiVersion such as "__proto__" or "toString" is not looked up on
+ * Object.prototype.
+ */
+export function servedKinds(apiVersion: string): readonly string[] | undefined {
+  return Object.hasOwn(SERVED, apiVersion) ? SERVED[apiVersion] : undefined;
+}
+
+/** The removed apiVersion's entry, or undefined (own entries only, like servedKinds). */
+export function removedVersion(apiVersion: string): RemovedVersion | undefined {
+  return Object.hasOwn(REMOVED, apiVersion) ? REMOVED[apiVersion] : undefined;
+}
+
+/** The Kubernetes release that removed `kind` in this removed version. */
+export function removedIn(removed: RemovedVersion, kind: string): string {
+  const own = removed.kindRemovedIn;
+  return own !== undefined && Object.hasOwn(own, kind) ? own[kind]! : removed.removedIn;
+}
+
 /** The served apiVersions that have `kind`, e.g. StorageClass -> ['storage.k8s.io/v1']. */
 export function servedVersionsOf(kind: string): string[] {
   return Object.keys(SERVED).filter((v) => SERVED[v]!.includes(kind));

@@ -17,6 +17,8 @@ export interface Limits {
   maxAliasCount: number;
   /** Nesting depth of one document's mappings and lists (limits.depth). */
   maxDepth: number;
+  /** Keys in one mapping, checked before yaml builds the document (limits.keys, see key-limit.ts). */
+  maxKeys: number;
   /** Problems reported before the rest are summarised as one limits.problems entry. */
   maxProblems: number;
 }
@@ -28,6 +30,7 @@ export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
   maxDocuments: 200,
   maxAliasCount: 100,
   maxDepth: 64,
+  maxKeys: 1000,
   maxProblems: 50,
 });
 

@@ -51,18 +51,18 @@ export async function loadSubmission(dir: string, limits?: Partial<Limits>): Pro
       'zh-cn': `${shown} 中的 YAML 文件不含任何对象（只有注释或空文档）；请在其中写好你的清单`,
     }));
   }
-  const validated = await validateDocuments(docs);
+  const validated = await validateDocuments(docs, max.maxProblems);
   problems.push(...validated.problems);
-  if (problems.length > 0) return { ok: false, problems: capProblems(sortProblems(problems), max.maxProblems) };
+  if (problems.length > 0) return { ok: false, problems: capProblems(sortProblems(problems), max.maxProblems, validated.hidden) };
   const objects = validated.valid.map((v) => submittedObject(v.object, v.locator));
   const notes = [...read.notes, ...validated.valid.flatMap((v) => namespaceNote(v.object, v.locator) ?? [])];
   return { ok: true, submission: createSubmission(dir, objects), notes };
 }
 
-/** Keeps the first `max` problems and says how many more there were. */
-function capProblems(problems: Problem[], max: number): Problem[] {
-  if (problems.length <= max) return problems;
-  const rest = problems.length - max;
+/** Keeps the first `max` problems and says how many more there were (`hidden`: found but never built). */
+function capProblems(problems: Problem[], max: number, hidden: number): Problem[] {
+  if (problems.length + hidden <= max) return problems;
+  const rest = problems.length + hidden - Math.min(max, problems.length);
   return [
     ...problems.slice(0, max),
     problem('limits.problems', {

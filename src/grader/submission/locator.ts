@@ -1,9 +1,10 @@
 /**
  * Maps a field path inside a parsed YAML document back to file:line:col. Keys point at the key
  * (`emptyDir:`), list items at the item; when the path does not exist (or comes from a `<<` merge)
- * it stops at the deepest node that does.
+ * it stops at the deepest node that does. Each mapping is indexed by key the first time a path
+ * goes through it, so a lookup costs one step per path segment, however wide the mapping.
  */
-import { isAlias, isMap, isScalar, isSeq, type Document, type LineCounter, type Node } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, type Document, type LineCounter, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { SourcePos } from '../cluster/cluster.ts';
 import type { FieldPath } from './problem.ts';
 
@@ -33,6 +34,22 @@ export function makeLocator(doc: Document.Parsed, lc: LineCounter, file: string)
   const at = (node: Node | null | undefined): SourcePos | undefined =>
     node?.range ? { file, ...lc.linePos(node.range[0]) } : undefined;
   const pos = at(doc.contents) ?? { file, line: 1, col: 1 };
+  const indexes = new Map<YAMLMap, Map<string, Pair>>();
+
+  /** The first pair of `map` whose scalar key reads as `seg`. */
+  function pairOf(map: YAMLMap, seg: string | number): Pair | undefined {
+    let byKey = indexes.get(map);
+    if (!byKey) {
+      byKey = new Map();
+      for (const pair of map.items) {
+        if (!isScalar(pair.key)) continue;
+        const name = String(pair.key.value);
+        if (!byKey.has(name)) byKey.set(name, pair);
+      }
+      indexes.set(map, byKey);
+    }
+    return byKey.get(String(seg));
+  }
 
   function walk(path: FieldPath): Walk {
     let node: Node | null | undefined = doc.contents;
@@ -40,7 +57,7 @@ export function makeLocator(doc: Document.Parsed, lc: LineCounter, file: string)
     for (const seg of path) {
       for (let hops = 0; isAlias(node) && hops < 10; hops++) node = node.resolve(doc);
       if (isMap(node)) {
-        const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(seg));
+        const pair = pairOf(node as YAMLMap, seg);
         if (!pair) return { complete: false, key };
         key = pair.key as Node;
         node = pair.value as Node | null;

@@ -1,14 +1,18 @@
 /**
  * Parses one file's text into YAML documents the way kubectl reads them (YAML 1.1: `yes` is a
- * boolean, `0644` is octal, `<<` merges), within limits: documents stop being read past the
- * budget, aliases are capped (billion laughs), nesting depth is capped. Each document keeps a
- * Locator so later problems can point at file:line:col.
+ * boolean, `0644` is octal, `<<` merges, `E1` is text; see yaml-options.ts), within limits:
+ * documents stop being read past the budget, a mapping with too many keys stops its document
+ * before yaml builds it, aliases are capped (billion laughs), nesting depth is capped. Each
+ * document keeps a Locator so later problems can point at file:line:col.
  */
-import { Composer, isScalar, LineCounter, Parser, visit, type Document, type Tags } from 'yaml';
+import { Composer, isScalar, LineCounter, Parser, visit, type Document } from 'yaml';
+import type { SourcePos } from '../cluster/cluster.ts';
 import type { Problem } from '../report/model.ts';
+import { widestMapping, type WideMapping } from './key-limit.ts';
 import type { Limits } from './limits.ts';
 import { makeLocator, type Locator } from './locator.ts';
 import { problem } from './problem.ts';
+import { YAML_OPTIONS } from './yaml-options.ts';
 import { yamlErrorProblems } from './yaml-errors.ts';
 
 export interface ParsedDoc {
@@ -26,34 +30,43 @@ export interface ParseOutcome {
   overBudget: boolean;
 }
 
-/**
- * go-yaml (what kubectl uses) keeps timestamps and `1:30`-style sexagesimal numbers as strings;
- * yaml's 1.1 schema would turn them into Dates and numbers, so those tags are dropped. The
- * explicit-only collection and binary tags (!!set, !!omap, !!pairs, !!binary) are dropped too:
- * no manifest needs them, and they make values that are not JSON.
- */
-const DROPPED_TAGS = new Set(['timestamp', 'intTime', 'floatTime', 'binary', 'omap', 'pairs', 'set']);
-const DROPPED_TAG_URIS = new Set(['timestamp', 'binary', 'omap', 'pairs', 'set'].map((t) => `tag:yaml.org,2002:${t}`));
-function kubectlTags(tags: Tags): Tags {
-  return tags.filter((t) => {
-    if (typeof t === 'string') return !DROPPED_TAGS.has(t);
-    return !DROPPED_TAG_URIS.has(t.tag) && !('format' in t && t.format === 'TIME');
-  });
-}
+/** A composed document, or a document refused before composing because a mapping is too wide. */
+type Composed = { doc: Document.Parsed } | { wide: WideMapping };
 
-/** Parse options: YAML 1.1 like kubectl, short error messages (positions come from the LineCounter). */
-export const YAML_OPTIONS = { version: '1.1', prettyErrors: false, customTags: kubectlTags } as const;
+/**
+ * The file's documents in order. A document with a mapping over `maxKeys` entries is never
+ * composed (see key-limit.ts): the document before it is flushed, it becomes `wide`, and its
+ * `...` end marker is skipped so the Composer does not complain about a lone end marker.
+ */
+function* composeWithinLimits(text: string, lc: LineCounter, maxKeys: number): Generator<Composed> {
+  const composer = new Composer(YAML_OPTIONS);
+  let skipping = false;
+  for (const token of new Parser(lc.addNewLine).parse(text)) {
+    if (token.type === 'document') {
+      const wide = widestMapping(token, maxKeys);
+      skipping = wide !== undefined;
+      if (wide) {
+        for (const doc of composer.end()) yield { doc };
+        yield { wide };
+        continue;
+      }
+    } else if (skipping && token.type === 'doc-end') {
+      continue;
+    }
+    for (const doc of composer.next(token)) yield { doc };
+  }
+  for (const doc of composer.end()) yield { doc };
+}
 
 /** Parses `text` (already decoded, BOM removed); reads at most `budget` documents. */
 export function parseYamlFile(text: string, file: string, limits: Limits, budget: number): ParseOutcome {
   const out: ParseOutcome = { docs: [], problems: [], documents: 0, overBudget: false };
   const lc = new LineCounter();
-  const parser = new Parser(lc.addNewLine);
-  const composer = new Composer(YAML_OPTIONS);
-  for (const doc of composer.compose(parser.parse(text))) {
+  for (const composed of composeWithinLimits(text, lc, limits.maxKeys)) {
     out.documents++;
     if (out.documents > budget) {
       out.overBudget = true;
+      const offset = 'doc' in composed ? (composed.doc.contents?.range?.[0] ?? composed.doc.range[0]) : composed.wide.offset;
       out.problems.push(
         problem(
           'limits.documents',
@@ -61,16 +74,27 @@ export function parseYamlFile(text: string, file: string, limits: Limits, budget
             en: `too many YAML documents: the grader reads at most ${limits.maxDocuments} in all files together, and this one is past that limit. A course answer has a handful of objects`,
             'zh-cn': `YAML 文档太多：评分程序在所有文件中总共最多读取 ${limits.maxDocuments} 个，这一个已超出上限。课程答案通常只有几个对象`,
           },
-          { file, ...lc.linePos(doc.contents?.range?.[0] ?? doc.range[0]) },
+          { file, ...lc.linePos(offset) },
         ),
       );
       break;
     }
-    const parsed = readDocument(doc, lc, file, limits);
+    if ('wide' in composed) {
+      out.problems.push(keysProblem(composed.wide, limits.maxKeys, { file, ...lc.linePos(composed.wide.offset) }));
+      continue;
+    }
+    const parsed = readDocument(composed.doc, lc, file, limits);
     if ('problems' in parsed) out.problems.push(...parsed.problems);
     else if (parsed.doc) out.docs.push(parsed.doc);
   }
   return out;
+}
+
+function keysProblem(wide: WideMapping, max: number, at: SourcePos): Problem {
+  return problem('limits.keys', {
+    en: `a mapping in this document has ${wide.keys} keys; the grader reads at most ${max} keys in one mapping, and this key is past that limit, so the document is not read. A Kubernetes object never needs that many`,
+    'zh-cn': `这个文档中的一个映射有 ${wide.keys} 个键；评分程序在一个映射中最多读取 ${max} 个键，这个键已超出上限，因此不读取这个文档。Kubernetes 对象从来不需要这么多键`,
+  }, at);
 }
 
 /** One document: its problems, or its value (undefined for an empty document). */

@@ -24,19 +24,28 @@ export function isObject(value: unknown): value is Json {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
-/** The value at path, or undefined. */
+/**
+ * The own property `key` of an object or array, or undefined. Keys are often the user's text
+ * ("constructor", "__proto__"), so nothing is read from Object.prototype.
+ */
+export function ownValue(node: unknown, key: string | number): unknown {
+  if (node === null || typeof node !== 'object' || !Object.hasOwn(node, key)) return undefined;
+  return (node as Record<string | number, unknown>)[key];
+}
+
+/** The value at path (own properties only, see ownValue), or undefined. */
 export function getIn(root: unknown, path: FieldPath): unknown {
   let node = root;
   for (const seg of path) {
-    if (node === null || typeof node !== 'object') return undefined;
-    node = (node as Record<string | number, unknown>)[seg];
+    node = ownValue(node, seg);
+    if (node === undefined) return undefined;
   }
   return node;
 }
 
 /** The pod spec of an object (Pod or controller template) and its path, if it has one. */
 export function podSpecOf(obj: Json): { spec: Json; path: FieldPath } | undefined {
-  const path = typeof obj.kind === 'string' ? TEMPLATE_PATHS[obj.kind] : undefined;
+  const path = typeof obj.kind === 'string' && Object.hasOwn(TEMPLATE_PATHS, obj.kind) ? TEMPLATE_PATHS[obj.kind] : undefined;
   if (!path) return undefined;
   const spec = getIn(obj, path);
   return isObject(spec) ? { spec, path } : undefined;

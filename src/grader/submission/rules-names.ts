@@ -57,8 +57,9 @@ export function nameProblems(obj: Json, loc: Locator): Problem[] {
       'zh-cn': `这个 ${String(obj.kind)} 缺少 metadata.name；每个对象都需要名称（kubectl apply 不能使用 generateName）`,
     }, isObject(meta) ? loc.keyAt(['metadata']) : loc.pos));
   } else {
-    const rule = OBJECT_NAME_RULE[String(obj.kind)] ?? 'subdomain';
-    const p = nameProblem({ en: `${String(obj.kind)} name`, zh: ` ${String(obj.kind)} 名称` }, ['metadata', 'name'], name, rule, loc);
+    const kind = String(obj.kind);
+    const rule = Object.hasOwn(OBJECT_NAME_RULE, kind) ? OBJECT_NAME_RULE[kind]! : 'subdomain';
+    const p = nameProblem({ en: `${kind} name`, zh: ` ${kind} 名称` }, ['metadata', 'name'], name, rule, loc);
     if (p) out.push(p);
   }
   const pod = podSpecOf(obj);

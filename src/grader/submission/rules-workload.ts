@@ -6,22 +6,23 @@
  */
 import type { Problem } from '../report/model.ts';
 import type { Locator } from './locator.ts';
-import { getIn, isObject, podSpecOf, type Json } from './pod-specs.ts';
+import { getIn, isObject, ownValue, podSpecOf, type Json } from './pod-specs.ts';
 import { formatPath, problem } from './problem.ts';
 
 const SELECTING = ['Deployment', 'ReplicaSet', 'DaemonSet', 'StatefulSet'];
 
-/** True when labels satisfy a LabelSelector (matchLabels and matchExpressions). */
+/** True when labels satisfy a LabelSelector (matchLabels and matchExpressions); only own label keys count. */
 export function selectorMatches(selector: Json, labels: Record<string, unknown>): boolean {
   const match = isObject(selector.matchLabels) ? selector.matchLabels : {};
-  for (const [k, v] of Object.entries(match)) if (labels[k] !== v) return false;
+  for (const [k, v] of Object.entries(match)) if (!Object.hasOwn(labels, k) || labels[k] !== v) return false;
   for (const e of Array.isArray(selector.matchExpressions) ? selector.matchExpressions : []) {
     if (!isObject(e) || typeof e.key !== 'string') continue;
-    const has = e.key in labels;
+    const has = Object.hasOwn(labels, e.key);
+    const value = ownValue(labels, e.key);
     const values = Array.isArray(e.values) ? e.values : [];
     const ok =
-      e.operator === 'In' ? has && values.includes(labels[e.key])
-        : e.operator === 'NotIn' ? !has || !values.includes(labels[e.key])
+      e.operator === 'In' ? has && values.includes(value)
+        : e.operator === 'NotIn' ? !has || !values.includes(value)
           : e.operator === 'Exists' ? has
             : e.operator === 'DoesNotExist' ? !has
               : true;

@@ -1,9 +1,10 @@
 /**
  * Safety rules applied before anything reaches a cluster. 'always': refused on every cluster,
  * because it is hostile or outside the course (RBAC, Namespaces, other cluster-wide kinds, host
- * paths that expose the node's system files). 'shared-cluster': refused on a cluster that is not
- * the grader's own throwaway kind cluster unless the user passes --allow-unsafe (privileged
- * containers, host namespaces, added capabilities, host paths outside /var/local/).
+ * paths that expose the node's system files, workloads with more than MAX_REPLICAS replicas).
+ * 'shared-cluster': refused on a cluster that is not the grader's own throwaway kind cluster
+ * unless the user passes --allow-unsafe (privileged containers, host namespaces, added
+ * capabilities, host paths outside /var/local/).
  */
 import type { SubmittedObject, Submission } from '../define.ts';
 import type { Problem } from '../report/model.ts';
@@ -20,11 +21,27 @@ export interface Unsafe {
 }
 
 const CLUSTER_KINDS_ALLOWED = new Set(['PersistentVolume', 'StorageClass']);
+/** The most replicas a workload may ask for: the exercises need a few; the model creates every pod at once. */
+export const MAX_REPLICAS = 10;
+/** Kinds whose spec.replicas makes a controller create that many pods. */
+const REPLICATED = new Set(['Deployment', 'StatefulSet', 'ReplicaSet', 'ReplicationController']);
+
 const ALLOW_UNSAFE = { en: 'on a shared cluster (--cluster current) the grader refuses it unless you pass --allow-unsafe', 'zh-cn': '在共享集群上（--cluster current），除非你加上 --allow-unsafe，否则评分程序会拒绝它' };
 
 /** Every unsafe thing in the submission, with where it is and how widely it is refused. */
 export function findUnsafe(sub: Submission): Unsafe[] {
-  return sub.objects.flatMap((o) => [...kindRules(o), ...hostPathRules(o), ...podRules(o)]);
+  return sub.objects.flatMap((o) => [...kindRules(o), ...replicaRules(o), ...hostPathRules(o), ...podRules(o)]);
+}
+
+/** A workload asking for more than MAX_REPLICAS pods (it would hang the model and flood a real API server). */
+function replicaRules(o: SubmittedObject): Unsafe[] {
+  const { kind, metadata } = o.object;
+  const replicas = getIn(o.object, ['spec', 'replicas']);
+  if (!REPLICATED.has(kind) || typeof replicas !== 'number' || !(replicas > MAX_REPLICAS)) return [];
+  return [{ scope: 'always', problem: problem('safety.replicas', {
+    en: `spec.replicas is ${replicas}; the grader runs at most ${MAX_REPLICAS} replicas of a workload, so it refuses ${kind} "${metadata.name}". No exercise needs more than a few`,
+    'zh-cn': `spec.replicas 是 ${replicas}；评分程序最多为一个工作负载运行 ${MAX_REPLICAS} 个副本，因此拒绝应用 ${kind} "${metadata.name}"。没有练习需要超过几个副本`,
+  }, o.at(['spec', 'replicas'])) }];
 }
 
 function kindRules(o: SubmittedObject): Unsafe[] {

@@ -7,6 +7,7 @@ import type { Problem } from '../report/model.ts';
 import { describeActual, describeExpected, short } from './describe-value.ts';
 import { didYouMean } from './did-you-mean.ts';
 import type { Locator } from './locator.ts';
+import { getIn, ownValue } from './pod-specs.ts';
 import { formatPath, problem, type FieldPath } from './problem.ts';
 
 /** The fields of an ajv ErrorObject this module reads. */
@@ -24,19 +25,14 @@ export function pointerToPath(pointer: string, root: unknown): FieldPath {
     const seg = raw.replace(/~1/g, '/').replace(/~0/g, '~');
     const index = Array.isArray(node) && /^\d+$/.test(seg) ? Number(seg) : undefined;
     out.push(index ?? seg);
-    node = node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[seg] : undefined;
+    node = ownValue(node, seg);
   }
   return out;
 }
 
-/** The value at a field path, or undefined. */
+/** The value at a field path (own properties only), or undefined. */
 export function valueAtPath(root: unknown, path: FieldPath): unknown {
-  let node = root;
-  for (const seg of path) {
-    if (node === null || typeof node !== 'object') return undefined;
-    node = (node as Record<string | number, unknown>)[seg];
-  }
-  return node;
+  return getIn(root, path);
 }
 
 /** Problems for one object's validation errors. */

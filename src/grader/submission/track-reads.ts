@@ -66,9 +66,11 @@ export function trackReads(root: unknown): { proxy: unknown; unknownFields(): Un
       const record = reads.get(value);
       if (!record || (record.keys.size === 0 && !record.iterated)) continue;
       const entries = Object.entries(value as Record<string, unknown>);
+      let known: string[] | undefined; // the same list for every unknown key of this object
       for (const [key, child] of entries) {
         if (!record.iterated && !record.keys.has(key)) {
-          out.push({ parent: path, field: key, known: [...record.keys].filter((k) => !(k in Object.prototype)) });
+          known ??= [...record.keys].filter((k) => !(k in Object.prototype));
+          out.push({ parent: path, field: key, known });
         } else {
           stack.push([child, [...path, key]]);
         }

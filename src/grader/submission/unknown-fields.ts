@@ -5,6 +5,7 @@
  * for Pods and for the pod templates of Deployments and StatefulSets.
  */
 import type { Localized } from '../../i18n/lang.ts';
+import type { SourcePos } from '../cluster/cluster.ts';
 import type { Problem } from '../report/model.ts';
 import { didYouMean } from './did-you-mean.ts';
 import type { Locator } from './locator.ts';
@@ -36,22 +37,37 @@ const MISPLACED: Misplaced[] = [
   { place: ['apiVersion', 'kind', 'metadata'], fields: ['name', 'labels', 'namespace', 'annotations'], hint: { en: 'it belongs under metadata:', 'zh-cn': '它应写在 metadata: 下面' } },
 ];
 
-/** One Problem per unknown field, pointing at the field's key. */
-export function unknownFieldProblems(fields: UnknownField[], loc: Locator): Problem[] {
-  return fields.map(({ parent, field, known }) => {
-    const where = formatPath(parent);
-    const at = loc.keyAt([...parent, field]);
-    const head = where
-      ? { en: `unknown field "${field}" in ${where}`, zh: `${where} 中有未知字段 "${field}"` }
-      : { en: `unknown field "${field}" at the top level`, zh: `顶层有未知字段 "${field}"` };
-    const moved = MISPLACED.find((m) => m.fields.includes(field) && m.place.every((p) => known.includes(p)));
-    if (moved) {
-      return problem('schema.unknownField', { en: `${head.en}: ${moved.hint.en}`, 'zh-cn': `${head.zh}：${moved.hint['zh-cn']}` }, at);
-    }
-    const guess = didYouMean(field, known);
-    return problem('schema.unknownField', {
-      en: `${head.en}${guess ? ` (did you mean "${guess}"?)` : ''}`,
-      'zh-cn': `${head.zh}${guess ? `（你是不是想写 "${guess}"？）` : ''}`,
-    }, at);
-  });
+/** The problems built, and how many more unknown fields there were. */
+export interface UnknownFieldReport {
+  problems: Problem[];
+  /** Unknown fields past `max`: counted, not turned into problems. */
+  hidden: number;
+}
+
+/**
+ * One Problem per unknown field, pointing at the field's key, in file order. Only the first `max`
+ * are built (positions are cheap, did-you-mean is not); the rest are counted in `hidden`. The
+ * loader shows at most `max` problems in all, so the ones left out could never be shown.
+ */
+export function unknownFieldProblems(fields: UnknownField[], loc: Locator, max = Number.POSITIVE_INFINITY): UnknownFieldReport {
+  const placed = fields.map((f) => ({ f, at: loc.keyAt([...f.parent, f.field]) }));
+  placed.sort((a, b) => a.at.line - b.at.line || a.at.col - b.at.col);
+  const kept = placed.slice(0, Math.max(0, max));
+  return { problems: kept.map(({ f, at }) => unknownFieldProblem(f, at)), hidden: placed.length - kept.length };
+}
+
+function unknownFieldProblem({ parent, field, known }: UnknownField, at: SourcePos): Problem {
+  const where = formatPath(parent);
+  const head = where
+    ? { en: `unknown field "${field}" in ${where}`, zh: `${where} 中有未知字段 "${field}"` }
+    : { en: `unknown field "${field}" at the top level`, zh: `顶层有未知字段 "${field}"` };
+  const moved = MISPLACED.find((m) => m.fields.includes(field) && m.place.every((p) => known.includes(p)));
+  if (moved) {
+    return problem('schema.unknownField', { en: `${head.en}: ${moved.hint.en}`, 'zh-cn': `${head.zh}：${moved.hint['zh-cn']}` }, at);
+  }
+  const guess = didYouMean(field, known);
+  return problem('schema.unknownField', {
+    en: `${head.en}${guess ? ` (did you mean "${guess}"?)` : ''}`,
+    'zh-cn': `${head.zh}${guess ? `（你是不是想写 "${guess}"？）` : ''}`,
+  }, at);
 }

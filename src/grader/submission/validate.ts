@@ -26,10 +26,19 @@ export interface ValidDoc {
   locator: Locator;
 }
 
-/** Every problem of one document (empty: it is a valid object of a served kind). */
-export async function validateDocument(value: unknown, loc: Locator): Promise<Problem[]> {
+/** A document's problems (none: it is a valid object of a served kind), and how many more were only counted. */
+export interface DocumentCheck {
+  problems: Problem[];
+  /** Problems found but not built, because the loader could never show them (see unknownFieldProblems). */
+  hidden: number;
+}
+
+const found = (problems: Problem[], hidden = 0): DocumentCheck => ({ problems, hidden });
+
+/** Every problem of one document; of its unknown fields, only the first `maxProblems` become Problems. */
+export async function validateDocument(value: unknown, loc: Locator, maxProblems = Number.POSITIVE_INFINITY): Promise<DocumentCheck> {
   const api = resolveApi(value, loc);
-  if (!api.ok) return api.problems;
+  if (!api.ok) return found(api.problems);
   // The API server ignores status on create (kubectl --dry-run output has `status: {}`), so it is not checked.
   const { status: _ignored, ...checked } = value as Json;
   const tracker = trackReads(checked);
@@ -37,27 +46,33 @@ export async function validateDocument(value: unknown, loc: Locator): Promise<Pr
   try {
     errors = await schemaErrors(api.apiVersion, api.kind, tracker.proxy);
   } catch (err) {
-    return [problem('schema.unavailable', {
+    return found([problem('schema.unavailable', {
       en: `the schema for ${api.kind} in ${api.apiVersion} could not be loaded (${err instanceof Error ? err.message : String(err)}); reinstall with npm ci`,
       'zh-cn': `无法加载 ${api.apiVersion} 中 ${api.kind} 的 schema（${err instanceof Error ? err.message : String(err)}）；请用 npm ci 重新安装依赖`,
-    }, loc.pos)];
+    }, loc.pos)]);
   }
-  const problems = [...schemaProblems(errors, checked, loc), ...unknownFieldProblems(tracker.unknownFields(), loc)];
-  if (problems.length > 0) return problems;
+  const unknown = unknownFieldProblems(tracker.unknownFields(), loc, maxProblems);
+  const problems = [...schemaProblems(errors, checked, loc), ...unknown.problems];
+  if (problems.length > 0) return found(problems, unknown.hidden);
   const obj = value as Json;
-  return [...nameProblems(obj, loc), ...podSpecProblems(obj, loc), ...workloadProblems(obj, loc), ...storageProblems(obj, loc)];
+  return found([...nameProblems(obj, loc), ...podSpecProblems(obj, loc), ...workloadProblems(obj, loc), ...storageProblems(obj, loc)]);
 }
 
-/** Validates all documents; objects are returned only for documents without problems. */
-export async function validateDocuments(docs: ParsedDoc[]): Promise<{ valid: ValidDoc[]; problems: Problem[] }> {
-  const results = await Promise.all(docs.map((d) => validateDocument(d.value, d.locator).catch((err: unknown) => [internalProblem(err, d.locator)])));
+/**
+ * Validates all documents; objects are returned only for documents without problems. `hidden`
+ * counts problems that were found but not built (at most `maxProblems` are built per document).
+ */
+export async function validateDocuments(docs: ParsedDoc[], maxProblems = Number.POSITIVE_INFINITY): Promise<{ valid: ValidDoc[]; problems: Problem[]; hidden: number }> {
+  const results = await Promise.all(docs.map((d) => validateDocument(d.value, d.locator, maxProblems).catch((err: unknown) => found([internalProblem(err, d.locator)]))));
   const valid: ValidDoc[] = [];
   const problems: Problem[] = [];
+  let hidden = 0;
   const seen = new Map<string, Locator>();
   docs.forEach((doc, i) => {
-    const found = results[i]!;
-    if (found.length > 0) {
-      problems.push(...found);
+    const result = results[i]!;
+    hidden += result.hidden;
+    if (result.problems.length > 0) {
+      problems.push(...result.problems);
       return;
     }
     const object = doc.value as K8sObject;
@@ -73,7 +88,7 @@ export async function validateDocuments(docs: ParsedDoc[]): Promise<{ valid: Val
     seen.set(key, doc.locator);
     valid.push({ object, locator: doc.locator });
   });
-  return { valid, problems };
+  return { valid, problems, hidden };
 }
 
 /** A bug in the validator must not crash the grader: it becomes a problem that says so. */

@@ -1,23 +1,23 @@
 /**
  * Turns the `yaml` library's parse errors into Problems with plain-language hints in both
  * languages. Per document: one error (a tab first, because a tab causes a cascade of follow-up
- * errors), plus every duplicate key. Positions come from the file's LineCounter (1-based).
+ * errors), plus every duplicate key (found by duplicate-keys.ts: yaml's own check is off).
+ * Positions come from the file's LineCounter (1-based).
  */
-import { isScalar, visit, type Document, type LineCounter, type YAMLError } from 'yaml';
+import { visit, type Document, type LineCounter, type YAMLError } from 'yaml';
 import type { SourcePos } from '../cluster/cluster.ts';
 import type { Problem } from '../report/model.ts';
+import { duplicateKeys, type DuplicateKey } from './duplicate-keys.ts';
 import { problem } from './problem.ts';
 
-/** Problems for one document's parse errors (empty when it has none). */
+/** Problems for one document's parse errors and repeated keys (empty when it has none). */
 export function yamlErrorProblems(doc: Document.Parsed, errors: YAMLError[], lc: LineCounter, file: string): Problem[] {
-  if (errors.length === 0) return [];
   const pos = (offset: number): SourcePos => ({ file, ...lc.linePos(offset) });
-  const duplicates = errors.filter((e) => e.code === 'DUPLICATE_KEY');
   const others = errors.filter((e) => e.code !== 'DUPLICATE_KEY');
   const main = others.find((e) => e.code === 'TAB_AS_INDENT') ?? others[0];
   const out: Problem[] = [];
   if (main) out.push(mainProblem(doc, main, pos));
-  for (const dup of duplicates) out.push(duplicateProblem(doc, dup, pos));
+  for (const dup of duplicateKeys(doc)) out.push(duplicateProblem(dup, pos));
   return out;
 }
 
@@ -108,30 +108,10 @@ function unclosedQuote(doc: Document.Parsed, err: YAMLError, pos: (offset: numbe
 }
 
 /** Names the repeated key and the line where it was first set. */
-function duplicateProblem(doc: Document.Parsed, err: YAMLError, pos: (offset: number) => SourcePos): Problem {
-  let key = '';
-  let first: SourcePos | undefined;
-  visit(doc, {
-    Map(_, map) {
-      const seen = new Map<string, number>();
-      for (const pair of map.items) {
-        if (!isScalar(pair.key) || !pair.key.range) continue;
-        const name = String(pair.key.value);
-        if (pair.key.range[0] === err.pos[0]) {
-          key = name;
-          const earlier = seen.get(name);
-          if (earlier !== undefined) first = pos(earlier);
-          return visit.BREAK;
-        }
-        if (!seen.has(name)) seen.set(name, pair.key.range[0]);
-      }
-      return undefined;
-    },
-  });
-  const where = first ? ` (line ${first.line})` : '';
-  const whereZh = first ? `（第 ${first.line} 行）` : '';
+function duplicateProblem(dup: DuplicateKey, pos: (offset: number) => SourcePos): Problem {
+  const first = pos(dup.firstOffset);
   return problem('yaml.duplicateKey', {
-    en: `the key "${key}" is already set earlier in the same mapping${where}. Keep only one of them`,
-    'zh-cn': `键 "${key}" 在同一个映射中前面已经设置过${whereZh}。请只保留一个`,
-  }, pos(err.pos[0]));
+    en: `the key "${dup.key}" is already set earlier in the same mapping (line ${first.line}). Keep only one of them`,
+    'zh-cn': `键 "${dup.key}" 在同一个映射中前面已经设置过（第 ${first.line} 行）。请只保留一个`,
+  }, pos(dup.offset));
 }

@@ -10,6 +10,7 @@ import { KINDS } from '../kinds.ts';
 import { stampNew } from '../objects.ts';
 import type { ModelState } from '../state.ts';
 import type { ApplyResult, K8sObject } from '../types.ts';
+import { checkPodBudget } from './budget.ts';
 import { L, checkName, rejectFor, stripServerFields } from './common.ts';
 import { admitPodSpec } from './pod.ts';
 import { admitConfigMap, admitNamespace, admitService } from './service.ts';
@@ -70,6 +71,7 @@ export function admit(state: ModelState, input: K8sObject, replace = false): App
     throw r.invalid('metadata.name', L(`object is being deleted: ${kind} "${obj.metadata.name}" already exists`, `对象正在删除：${kind} "${obj.metadata.name}" 仍然存在，请等它删除完成后再创建`));
   }
   validateKind(state, obj, existing);
+  checkPodBudget(state, obj);
   if (!existing) {
     state.store.put(stampNew(state, obj));
     return { kind, name: obj.metadata.name, namespace: obj.metadata.namespace, action: 'created' };

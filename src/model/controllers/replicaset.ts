@@ -5,6 +5,7 @@
  */
 import { createObject, ownedBy, ownerRef, podFinished } from '../objects.ts';
 import { requestDelete } from '../deletion.ts';
+import { MAX_MODELLED_REPLICAS } from '../limits.ts';
 import type { ModelState } from '../state.ts';
 import { emit } from '../state.ts';
 import type { K8sObject } from '../types.ts';
@@ -29,7 +30,8 @@ export function syncReplicaSets(state: ModelState): void {
     const ns = rs.metadata.namespace!;
     const mine = state.store.list('Pod', ns).filter((p) => ownedBy(p, rs.metadata.uid));
     const active = mine.filter((p) => !p.metadata.deletionTimestamp && !podFinished(p));
-    const want = rs.metadata.deletionTimestamp ? 0 : (rs.spec.replicas ?? 1);
+    // Admission caps replicas (limits.ts); the clamp keeps one pass bounded whatever the spec says.
+    const want = rs.metadata.deletionTimestamp ? 0 : Math.min(rs.spec.replicas ?? 1, MAX_MODELLED_REPLICAS);
     for (let i = active.length; i < want; i++) {
       let name = `${rs.metadata.name}-${state.ids.suffix(5)}`;
       while (state.store.has('Pod', ns, name)) name = `${rs.metadata.name}-${state.ids.suffix(5)}`;

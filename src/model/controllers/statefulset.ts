@@ -12,6 +12,7 @@
  * collector removes it after its owner.
  */
 import { requestDelete } from '../deletion.ts';
+import { MAX_MODELLED_REPLICAS } from '../limits.ts';
 import { createObject, ownedBy, ownerRef, podFinished } from '../objects.ts';
 import { templateHash } from '../random.ts';
 import type { ModelState } from '../state.ts';
@@ -98,7 +99,8 @@ function syncOne(state: ModelState, sts: K8sObject): void {
   const ns = sts.metadata.namespace!;
   const name = sts.metadata.name;
   const start = sts.spec.ordinals?.start ?? 0;
-  const end = start + (sts.spec.replicas ?? 1);
+  // Admission caps replicas (limits.ts); the clamp keeps one pass bounded whatever the spec says.
+  const end = start + Math.min(sts.spec.replicas ?? 1, MAX_MODELLED_REPLICAS);
   const parallel = sts.spec.podManagementPolicy === 'Parallel';
   const pods = state.store.list('Pod', ns).filter((p) => ownedBy(p, sts.metadata.uid));
   const byOrdinal = new Map<number, K8sObject>();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApplyError } from '../../../src/grader/cluster/cluster.ts';
-import { applySubmission, ofKind } from '../../../src/grader/scenario/index.ts';
+import { applySubmission, ofKind, takenClusterIp, type Refusal } from '../../../src/grader/scenario/index.ts';
 import { FakeCluster } from '../run/fake-cluster.ts';
 import { runOneStep } from '../run/helpers.ts';
 import { podYaml, submissionFromYaml } from '../run/submission.ts';
@@ -32,6 +32,38 @@ describe('applySubmission', () => {
     const { result } = await runOneStep((ctx) => applySubmission(ctx).then(() => undefined), { fake, submission: sub });
     expect(result.message).toEqual({ en: 'the cluster refused Pod dyn-pod from pod.yaml:2', 'zh-cn': '集群拒绝了 pod.yaml:2 中的 Pod dyn-pod' });
     expect(result.observed).toBe('Pod "dyn-pod" is invalid: spec.containers[0].image: Required value');
+  });
+
+  it('a Service refused because its clusterIP is taken says so; a grader may explain it better', async () => {
+    const svcSub = submissionFromYaml({
+      'svc.yaml': 'apiVersion: v1\nkind: Service\nmetadata:\n  name: nfs-server\nspec:\n  clusterIP: 10.96.100.100\n  ports:\n    - port: 2049\n',
+    });
+    const api = 'Service "nfs-server" is invalid: spec.clusterIPs: Invalid value: []string{"10.96.100.100"}: failed to allocate IP 10.96.100.100: provided IP is already allocated';
+    const taken = () => new FakeCluster({ applyError: new ApplyError(api, { kind: 'Service', name: 'nfs-server' }) });
+    const general = await runOneStep((ctx) => applySubmission(ctx).then(() => undefined), { fake: taken(), submission: svcSub });
+    expect(general.result.message?.en).toBe(
+      'the cluster refused Service nfs-server from svc.yaml:1: its clusterIP 10.96.100.100 is already taken by another Service in the cluster; leave clusterIP out (or pick a free address)',
+    );
+    expect(general.result.message?.['zh-cn']).toContain('它的 clusterIP 10.96.100.100 已被集群中的另一个 Service 占用');
+    expect(general.result.observed).toBe(api);
+
+    const seen: Refusal[] = [];
+    const explained = await runOneStep(
+      (ctx) =>
+        applySubmission(ctx, undefined, {
+          explain: (r) => (seen.push(r), { en: `mine: ${r.name} at ${r.file} wants ${takenClusterIp(r)}`, 'zh-cn': '我的解释' }),
+        }).then(() => undefined),
+      { fake: taken(), submission: svcSub },
+    );
+    expect(seen).toEqual([{ kind: 'Service', name: 'nfs-server', file: 'svc.yaml:1', message: api }]);
+    expect(explained.result.message).toEqual({ en: 'mine: nfs-server at svc.yaml:1 wants 10.96.100.100', 'zh-cn': '我的解释' });
+    expect(explained.result.observed).toBe(api);
+  });
+
+  it('takenClusterIp reads the address only from a Service refused as already allocated', () => {
+    expect(takenClusterIp({ kind: 'Service', message: 'Service "x" is invalid: spec.clusterIPs: Invalid value: ["10.96.0.10"]: failed to allocate IP 10.96.0.10: provided IP is already allocated' })).toBe('10.96.0.10');
+    expect(takenClusterIp({ kind: 'Service', message: 'Service "x" is invalid: spec.ports: Required value' })).toBeUndefined();
+    expect(takenClusterIp({ kind: 'Pod', message: 'provided IP is already allocated' })).toBeUndefined();
   });
 
   it('fails when nothing matches the filter', async () => {

@@ -1,9 +1,10 @@
 /** Shared helpers for the submission tests: fixture paths, temp folders, problem lookup. */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect } from 'vitest';
 import type { Problem } from '../../../src/grader/report/model.ts';
+import type { Limits } from '../../../src/grader/submission/limits.ts';
 import { loadSubmission, type LoadResult } from '../../../src/grader/submission/load.ts';
 
 export const FIXTURES = 'test/fixtures/submissions';
@@ -50,4 +51,22 @@ export function expectProblem(problems: Problem[], code: string, at: string, en:
 export function tempDir(prefix = 'k8s-sub-'): { dir: string; cleanup(): void } {
   const dir = mkdtempSync(path.join(tmpdir(), prefix));
   return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** Loads a temp folder holding `files` (name -> content); the folder is removed afterwards. */
+export async function loadFiles(files: Record<string, string>, limits?: Partial<Limits>): Promise<LoadResult & { dir: string }> {
+  const t = tempDir();
+  try {
+    for (const [name, content] of Object.entries(files)) writeFileSync(path.join(t.dir, name), content);
+    return { ...(await loadSubmission(t.dir, limits)), dir: t.dir };
+  } finally {
+    t.cleanup();
+  }
+}
+
+/** The problems of loadFiles, failing the test if the files loaded cleanly. */
+export async function problemsOfFiles(files: Record<string, string>, limits?: Partial<Limits>): Promise<{ problems: Problem[]; dir: string }> {
+  const result = await loadFiles(files, limits);
+  if (result.ok) throw new Error('expected problems, but the files loaded');
+  return { problems: result.problems, dir: result.dir };
 }

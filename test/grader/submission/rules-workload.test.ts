@@ -11,4 +11,13 @@ describe('selectorMatches', () => {
     expect(selectorMatches({ matchExpressions: [{ key: 'gone', operator: 'DoesNotExist' }] }, labels)).toBe(true);
     expect(selectorMatches({ matchExpressions: [{ key: 'gone', operator: 'Exists' }] }, labels)).toBe(false);
   });
+
+  it('looks only at the template labels themselves, never at Object.prototype', () => {
+    const labels = { app: 'web' };
+    expect(selectorMatches({ matchExpressions: [{ key: 'toString', operator: 'Exists' }] }, labels)).toBe(false);
+    expect(selectorMatches({ matchExpressions: [{ key: 'constructor', operator: 'DoesNotExist' }] }, labels)).toBe(true);
+    expect(selectorMatches({ matchExpressions: [{ key: 'hasOwnProperty', operator: 'NotIn', values: ['x'] }] }, labels)).toBe(true);
+    expect(selectorMatches({ matchLabels: { constructor: 'x' } }, labels)).toBe(false);
+    expect(selectorMatches({ matchLabels: { constructor: 'x' } }, { constructor: 'x' })).toBe(true);
+  });
 });

@@ -3,8 +3,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isCourseHostPath, normaliseHostPath, systemPathHit } from '../../../src/grader/submission/host-paths.ts';
 import { loadSubmission } from '../../../src/grader/submission/load.ts';
-import { findUnsafe } from '../../../src/grader/submission/safety.ts';
-import { expectOk, expectProblem, fixture, FIXTURES, tempDir, where } from './helpers.ts';
+import { findUnsafe, MAX_REPLICAS } from '../../../src/grader/submission/safety.ts';
+import { expectOk, expectProblem, fixture, FIXTURES, loadFiles, tempDir, where } from './helpers.ts';
 
 const F = (file: string) => `${FIXTURES}/safety/${file}`;
 
@@ -52,6 +52,48 @@ describe('findUnsafe', () => {
     } finally {
       t.cleanup();
     }
+  });
+});
+
+describe('replicas', () => {
+  const workload = (kind: string, name: string, replicas: number) => [
+    `apiVersion: ${kind === 'ReplicationController' ? 'v1' : 'apps/v1'}`, `kind: ${kind}`, `metadata: {name: ${name}}`, 'spec:', `  replicas: ${replicas}`,
+    ...(kind === 'StatefulSet' ? ['  serviceName: s'] : []),
+    kind === 'ReplicationController' ? '  selector: {app: x}' : '  selector: {matchLabels: {app: x}}',
+    '  template:', '    metadata: {labels: {app: x}}', '    spec:', '      containers: [{name: c, image: busybox:1.36}]', '',
+  ].join('\n');
+
+  it('refuses more than 10 replicas of any workload on every cluster, at the replicas line', async () => {
+    expect(MAX_REPLICAS).toBe(10);
+    const files = {
+      'a.yaml': workload('Deployment', 'miner', 100000000),
+      'b.yaml': workload('StatefulSet', 'farm', 11),
+      'c.yaml': workload('ReplicaSet', 'rs', 12),
+      'd.yaml': workload('ReplicationController', 'rc', 50),
+    };
+    const result = await loadFiles(files);
+    const { submission } = expectOk(result);
+    const found = findUnsafe(submission);
+    expect(found.every((u) => u.scope === 'always')).toBe(true);
+    const problems = found.map((u) => u.problem);
+    const at = (f: string) => `${path.join(result.dir, f)}:5:3`;
+    expectProblem(problems, 'safety.replicas', at('a.yaml'),
+      ['spec.replicas is 100000000; the grader runs at most 10 replicas of a workload', 'Deployment "miner"'],
+      ['spec.replicas 是 100000000；评分程序最多为一个工作负载运行 10 个副本', 'Deployment "miner"']);
+    expectProblem(problems, 'safety.replicas', at('b.yaml'), ['spec.replicas is 11', 'StatefulSet "farm"'], ['spec.replicas 是 11']);
+    expectProblem(problems, 'safety.replicas', at('c.yaml'), ['spec.replicas is 12'], ['spec.replicas 是 12']);
+    expectProblem(problems, 'safety.replicas', at('d.yaml'), ['spec.replicas is 50'], ['spec.replicas 是 50']);
+    expect(problems).toHaveLength(4);
+  });
+
+  it('allows up to 10 replicas, and no replicas at all', async () => {
+    const files = {
+      'a.yaml': workload('Deployment', 'ten', 10),
+      'b.yaml': workload('StatefulSet', 'two', 2),
+      'c.yaml': workload('Deployment', 'none', 1).replace('  replicas: 1\n', ''),
+    };
+    const { submission } = expectOk(await loadFiles(files));
+    expect(findUnsafe(submission)).toEqual([]);
   });
 });
 

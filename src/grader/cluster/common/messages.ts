@@ -32,7 +32,7 @@ export const msg = {
   },
   namespaceHint: {
     en: 'The grader needs permission to create namespaces, pods, PersistentVolumes and StorageClasses in this cluster.',
-    'zh-cn': '评分器需要在该集群中创建命名空间、Pod、持久卷（PersistentVolume）和存储类（StorageClass）的权限。',
+    'zh-cn': '评分程序需要在该集群中创建命名空间、Pod、持久卷（PersistentVolume）和存储类（StorageClass）的权限。',
   },
   nfsApplyFailed: {
     en: 'The course NFS server could not be installed: {detail}',
@@ -60,7 +60,7 @@ export const msg = {
   },
   imagePullHint: {
     en: 'Check the network and Docker Hub / registry.k8s.io rate limits. If you have the image locally (`docker pull {image}`), the grader loads it into the kind nodes when it creates the cluster.',
-    'zh-cn': '请检查网络以及 Docker Hub / registry.k8s.io 的拉取频率限制。如果本机已有该镜像（`docker pull {image}`），评分器在创建 kind 集群时会把它加载到节点中。',
+    'zh-cn': '请检查网络以及 Docker Hub / registry.k8s.io 的拉取频率限制。如果本机已有该镜像（`docker pull {image}`），评分程序在创建 kind 集群时会把它加载到节点中。',
   },
   nodeHelperFailed: {
     en: 'The node helper pod on {node} did not finish: {detail}',
@@ -68,7 +68,7 @@ export const msg = {
   },
   foreignNamespace: {
     en: 'The namespace {namespace} exists but was not created by the grader; it will not be touched.',
-    'zh-cn': '命名空间 {namespace} 已存在，但不是评分器创建的；评分器不会改动它。',
+    'zh-cn': '命名空间 {namespace} 已存在，但不是评分程序创建的；评分程序不会改动它。',
   },
   foreignNamespaceHint: {
     en: 'Remove or rename it yourself, or grade with --cluster kind.',

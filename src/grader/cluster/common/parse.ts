@@ -72,8 +72,10 @@ function containerView(name: string, s: Json | undefined): ContainerView {
   if (s?.containerID) view.containerID = s.containerID;
   if (detail.reason) view.reason = detail.reason;
   if (detail.message) view.message = detail.message;
-  const last = s?.lastState?.terminated?.exitCode;
-  if (typeof last === 'number') view.lastExitCode = last;
+  const last: Json = s?.lastState?.terminated ?? {};
+  if (typeof last.exitCode === 'number') view.lastExitCode = last.exitCode;
+  if (typeof last.reason === 'string' && last.reason) view.lastReason = last.reason;
+  if (typeof last.message === 'string' && last.message) view.lastMessage = last.message;
   return view;
 }
 

@@ -118,7 +118,7 @@ export async function detectKindTooling(runner: CommandRunner = createExecaRunne
   if (engine === 'unsupported') {
     problems.push({
       missing: { en: `a supported kind provider (KIND_EXPERIMENTAL_PROVIDER=${env.KIND_EXPERIMENTAL_PROVIDER})`, 'zh-cn': `受支持的 kind 提供方（KIND_EXPERIMENTAL_PROVIDER=${env.KIND_EXPERIMENTAL_PROVIDER}）` },
-      hint: { en: 'The grader supports docker and podman; unset KIND_EXPERIMENTAL_PROVIDER or set it to podman.', 'zh-cn': '评分器支持 docker 和 podman；请取消 KIND_EXPERIMENTAL_PROVIDER，或将其设为 podman。' },
+      hint: { en: 'The grader supports docker and podman; unset KIND_EXPERIMENTAL_PROVIDER or set it to podman.', 'zh-cn': '评分程序支持 docker 和 podman；请取消 KIND_EXPERIMENTAL_PROVIDER，或将其设为 podman。' },
     });
   } else if (eng) {
     problems.push(engineProblem(engine, eng));

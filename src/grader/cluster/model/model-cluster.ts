@@ -7,6 +7,7 @@
 import { StorageModel, kindInfo } from '../../../model/index.ts';
 import { seededRandom } from '../../../model/random.ts';
 import type { Cluster, ClusterInfo, Diagnostic, FixtureName, K8sObject, PodView } from '../cluster.ts';
+import { FIXTURE_NAMESPACE, MANAGED_LABEL } from '../common/labels.ts';
 import { virtualClock } from './clock.ts';
 import { podView } from './views.ts';
 
@@ -47,6 +48,8 @@ export function createModelCluster(opts: ModelClusterOptions = {}): ModelCluster
   const info: ClusterInfo = { backend: 'model', isModel: true, description: 'offline storage model (not a real cluster)' };
   /** Node labels this run set, with the value each had before (null: absent). */
   const labelled = new Map<string, Map<string, string | null>>();
+  /** True once this run created the fixture namespace (cleanup then removes it, as on kind). */
+  let fixtureNamespaceCreated = false;
 
   const ns = (kind: string) => (kindInfo(kind)?.namespaced ? namespace : undefined);
 
@@ -95,11 +98,20 @@ export function createModelCluster(opts: ModelClusterOptions = {}): ModelCluster
       model.labelNode(node, labels);
     },
 
+    /**
+     * The NFS server lives in its own namespace (course-fixtures), as on kind: the student's
+     * objects never share a namespace with it, so a Service of theirs asking for its ClusterIP is
+     * refused ("provided IP is already allocated") instead of silently updating the fixture.
+     */
     async installFixture(name: FixtureName, signal?: AbortSignal): Promise<void> {
       if (signal?.aborted) throw abortError(signal);
       if (name !== 'nfs-server') throw new Error(`unknown fixture "${name}"`);
       await cluster.prepare(signal);
-      model.installNfsServer({ namespace });
+      if (!model.get({ kind: 'Namespace', name: FIXTURE_NAMESPACE })) {
+        model.apply({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: FIXTURE_NAMESPACE, labels: { [MANAGED_LABEL]: 'true' } } });
+        fixtureNamespaceCreated = true;
+      }
+      model.installNfsServer({ namespace: FIXTURE_NAMESPACE });
     },
 
     async apply(objects: K8sObject[]): Promise<void> {
@@ -180,6 +192,8 @@ export function createModelCluster(opts: ModelClusterOptions = {}): ModelCluster
         }
         for (const [node, saved] of labelled) model.labelNode(node, Object.fromEntries(saved));
         labelled.clear();
+        if (fixtureNamespaceCreated) model.delete({ kind: 'Namespace', name: FIXTURE_NAMESPACE }, { gracePeriodSeconds: 0 });
+        fixtureNamespaceCreated = false;
         model.advance(POLL_MS);
       } catch {
         // cleanup never rejects

@@ -1,7 +1,7 @@
 /**
  * Maps the model's Pod objects to the grader's PodView / ContainerView: phase, node, the pod-level
  * reason (PodScheduled=False, or a volume that will not mount) and each container's state, reason,
- * restartCount, containerID and last exit code.
+ * restartCount, containerID and last exit code, reason and message.
  */
 import type { StorageModel } from '../../../model/index.ts';
 import type { ContainerView, K8sObject, PodView } from '../cluster.ts';
@@ -21,6 +21,8 @@ export function containerView(name: string, cs: any | undefined): ContainerView 
     ...(detail?.reason ? { reason: detail.reason } : {}),
     ...(detail?.message ? { message: detail.message } : {}),
     ...(cs.lastState?.terminated ? { lastExitCode: cs.lastState.terminated.exitCode } : {}),
+    ...(cs.lastState?.terminated?.reason ? { lastReason: cs.lastState.terminated.reason } : {}),
+    ...(cs.lastState?.terminated?.message ? { lastMessage: cs.lastState.terminated.message } : {}),
   };
 }
 

@@ -95,6 +95,27 @@ describe('parsePodView on recorded pods', () => {
     expect(v.phase).toBe('Pending');
     expect(isStuckCreating(v)).toBe(false); // not on a node yet: nothing to ask the kubelet's events
   });
+
+  it('a command that cannot be started: CrashLoopBackOff now, StartError (exit 128) and its message as the last state', () => {
+    // pod-restarted-after-kill.json with its container in the state a kind node shows for
+    // command ["sh", ...] on an image without a shell (field values as containerd/runc report them).
+    const raw = JSON.parse(fixture('pod-restarted-after-kill.json'));
+    const message = 'failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: exec: "sh": executable file not found in $PATH: unknown';
+    Object.assign(raw.status.containerStatuses[0], {
+      ready: false,
+      started: false,
+      state: { waiting: { reason: 'CrashLoopBackOff', message: 'back-off 10s restarting failed container=sleep pod=sleep_default(35079257-0ffb-4b09-b2c1-3c0d416f2523)' } },
+      lastState: { terminated: { containerID: raw.status.containerStatuses[0].containerID, exitCode: 128, reason: 'StartError', message, startedAt: '1970-01-01T00:00:00Z', finishedAt: '2024-08-24T01:55:10Z' } },
+    });
+    const c = parsePodView(raw).containers[0]!;
+    expect(c).toMatchObject({ state: 'waiting', reason: 'CrashLoopBackOff', ready: false, lastExitCode: 128, lastReason: 'StartError', lastMessage: message });
+    // A plain kill leaves the reason (Error) and no message.
+    const killed = pod('pod-restarted-after-kill.json').containers[0]!;
+    expect(killed).toMatchObject({ lastExitCode: 137, lastReason: 'Error' });
+    expect(killed.lastMessage).toBeUndefined();
+    // Nothing about a last state when the container never ended.
+    expect(pod('pod-kind-sidecar.json').containers[0]).not.toHaveProperty('lastReason');
+  });
 });
 
 describe('mount failures from events', () => {

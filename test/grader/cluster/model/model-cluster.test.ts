@@ -115,6 +115,25 @@ describe('model cluster: objects', () => {
     expect((await c.pod('crash'))!.containers[0]).toMatchObject({ state: 'waiting', reason: 'CrashLoopBackOff', lastExitCode: 2 });
     expect((await c.pod('img'))!.containers[0]).toMatchObject({ state: 'waiting', reason: 'ErrImagePull' });
   });
+
+  it('a container whose command cannot start shows StartError, exit 128 and the runtime\'s message as its last state', async () => {
+    const c = createModelCluster();
+    await c.apply([sleeper('nosh', {}, { image: 'gcr.io/distroless/static:nonroot' })]);
+    await c.clock.sleep(1_000);
+    expect((await c.pod('nosh'))!.containers[0]).toMatchObject({
+      state: 'waiting',
+      reason: 'CrashLoopBackOff',
+      lastExitCode: 128,
+      lastReason: 'StartError',
+      lastMessage: 'exec: "sh": executable file not found in $PATH',
+    });
+    await c.apply([sleeper('ok')]);
+    await c.killContainer('ok', 'app');
+    await c.clock.sleep(1_000);
+    const killed = (await c.pod('ok'))!.containers[0]!;
+    expect(killed).toMatchObject({ state: 'running', lastExitCode: 137, lastReason: 'Error' });
+    expect(killed.lastMessage).toBeUndefined();
+  });
 });
 
 describe('model cluster: operations', () => {
@@ -180,10 +199,27 @@ describe('model cluster: operations', () => {
     await until(c, async () => ((await c.pod('web-2'))?.phase === 'Running' ? true : undefined));
   });
 
-  it('installFixture(nfs-server) serves 10.96.100.100:/ behind a Service in the run namespace', async () => {
+  it('installFixture(nfs-server) serves 10.96.100.100:/ behind a Service in course-fixtures, not in the run namespace (as on kind)', async () => {
     const c = createModelCluster({ runId: 'nfs' });
     await c.installFixture('nfs-server');
-    expect((await c.get('Service', 'nfs-server'))?.spec.clusterIP).toBe('10.96.100.100');
+    await c.installFixture('nfs-server');
+    expect(c.model.get({ kind: 'Service', name: 'nfs-server', namespace: 'course-fixtures' })?.spec.clusterIP).toBe('10.96.100.100');
+    expect(await c.get('Service', 'nfs-server')).toBeUndefined();
+    await c.apply([sleeper('client', { volumes: [{ name: 'v', nfs: { server: '10.96.100.100', path: '/' } }] }, { volumeMounts: [{ name: 'v', mountPath: '/v' }] })]);
+    await c.clock.sleep(2_000);
+    expect((await c.pod('client'))?.phase).toBe('Running');
+  });
+
+  it("a student's own Service on the fixture's ClusterIP is refused (IP already allocated), and the fixture keeps serving", async () => {
+    const c = createModelCluster({ runId: 'own' });
+    await c.installFixture('nfs-server');
+    const own = { apiVersion: 'v1', kind: 'Service', metadata: { name: 'nfs-server' }, spec: { clusterIP: '10.96.100.100', selector: { app: 'nfs-server' }, ports: [{ name: 'nfs', port: 2049 }] } };
+    const err = await c.apply([own]).then(() => undefined, (e: unknown) => e);
+    expect(err).toBeInstanceOf(ApplyError);
+    expect(err).toMatchObject({ object: { kind: 'Service', name: 'nfs-server' } });
+    expect((err as Error).message).toMatch(/^Service "nfs-server" is invalid: .*failed to allocate IP 10\.96\.100\.100: provided IP is already allocated$/);
+    expect(await c.get('Service', 'nfs-server')).toBeUndefined();
+    expect(c.model.get({ kind: 'Service', name: 'nfs-server', namespace: 'course-fixtures' })?.metadata.labels).toEqual({ app: 'nfs-server' });
   });
 
   it('diagnostics returns describe text with events and never rejects', async () => {
@@ -214,6 +250,13 @@ describe('model cluster: operations', () => {
     expect(c.model.list('StorageClass').map((s) => s.metadata.name)).toEqual(['standard']);
     expect(c.model.get({ kind: 'Node', name: 'course-worker' })!.metadata.labels?.['storage-course/role']).toBeUndefined();
     expect(c.model.get({ kind: 'Node', name: 'course-worker2' })!.metadata.labels?.['storage-course/role']).toBe('before');
+    // The fixture namespace this run created goes too; one it found is left alone.
+    expect(c.model.get({ kind: 'Namespace', name: 'course-fixtures' })).toBeUndefined();
+    const found = createModelCluster({ runId: 'found', model: c.model });
+    c.model.apply({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'course-fixtures' } });
+    await found.installFixture('nfs-server');
+    await found.cleanup();
+    expect(c.model.get({ kind: 'Namespace', name: 'course-fixtures' })).toBeDefined();
   });
 
   it('cleanup is safe before prepare', async () => {
