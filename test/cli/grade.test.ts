@@ -127,7 +127,8 @@ describe('grade: cluster selection failures', () => {
     expect(r.status).toBe('error');
     expect(r.message).toContain('pass --cluster model');
     expect(r.cluster).toEqual({ backend: 'kind', description: 'kind (not available)', is_model: false });
-    expect(io.out()).toContain('Next: pass --cluster model');
+    expect(io.out()).toContain('Hint: pass --cluster model');
+    expect(io.out()).toContain('Next: do what the hint above says');
   });
 
   it('the fallback notice is shown before grading', async () => {

@@ -57,8 +57,8 @@ export const msg = {
     'zh-cn': '下一步：先用 `npm run exercise {id}` 创建练习文件夹，修改其中的文件，再运行 `npm run grade {id}`。',
   },
   nextCluster: {
-    en: 'Next: {hint}',
-    'zh-cn': '下一步：{hint}',
+    en: 'Next: do what the hint above says, then run `npm run grade -- {id}` again; meanwhile `npm run grade -- {id} --cluster model` grades offline.',
+    'zh-cn': '下一步：按上面的提示处理，然后重新运行 `npm run grade -- {id}`；在此之前可以用 `npm run grade -- {id} --cluster model` 离线评分。',
   },
   nextClusterDefault: {
     en: 'Next: start Docker and install kind, or grade offline with `npm run grade -- {id} --cluster model`.',

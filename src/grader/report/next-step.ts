@@ -20,7 +20,8 @@ export function nextStep(ex: ExerciseResult, run: RunResult, lang: Lang, cwd: st
   const err = ex.error;
   if (err?.kind === 'interrupted') return fill(msg.nextInterrupted, { id })[lang];
   if (err?.kind === 'cluster') {
-    return err.hint ? fill(msg.nextCluster, { hint: err.hint[lang] })[lang] : fill(msg.nextClusterDefault, { id })[lang];
+    // The hint itself is printed with the reason just above; the next step only says what to run.
+    return fill(err.hint ? msg.nextCluster : msg.nextClusterDefault, { id })[lang];
   }
   if (err?.kind === 'submission') {
     if (err.problems.some((p) => p.code === MISSING_SUBMISSION)) return fill(msg.nextCreate, { id })[lang];

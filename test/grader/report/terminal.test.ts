@@ -63,7 +63,8 @@ describe('terminal report', () => {
     expect(out).toContain('− 2 checks (100 points) were not run.');
     expect(out).not.toContain('− Check x');
     expect(out).toContain('The cluster could not be used: docker is not running');
-    expect(out).toContain('Next: Start Docker Desktop.');
+    expect(out).toContain('Hint: Start Docker Desktop.');
+    expect(out).toContain('Next: do what the hint above says, then run `npm run grade -- lesson-4` again');
     expect(out).toContain('- exercises/lesson-2/pod.yaml:7:3: bad indentation of a mapping entry (yaml.syntax)');
     expect(out).toContain('Next: fix the problems listed above in exercises/lesson-2');
     expect(out).toContain('Total: 0/200 (0 of 2 exercises passed)');
