@@ -9,15 +9,13 @@ import { defineGrader } from '../src/grader/define.ts';
 import {
   applySubmission,
   awaitPvcPhase,
-  deleteAndRecreatePod,
   describePv,
-  expectToken,
-  killAndAwaitRestart,
 } from '../src/grader/scenario/index.ts';
 import { explainStaticBinding } from './common/claims.ts';
 import { dataNode, labelDataNode } from './common/nodes.ts';
 import { awaitPodSettled } from './common/pods.ts';
 import { fill, t } from './common/text.ts';
+import { claimDataSteps } from './common/claim-steps.ts';
 import { writeTokenIn } from './common/tokens.ts';
 import { waitOrExplain } from './common/waits.ts';
 import { PV, PVC, POD, MOUNT, NODE_DIR, objectFindings, classFindings, localFindings, container } from './rules/04-pv-pvc.ts';
@@ -103,36 +101,15 @@ export default defineGrader({
         await awaitPodSettled(ctx, POD);
       },
     },
-    {
-      id: 'survives-restart',
-      points: 15,
+    ...claimDataSteps({
+      pod: POD,
+      container,
+      file: FILE,
       needs: ['pod-runs'],
-      title: t('the token survives a container kill', '容器被终止后令牌仍然存在'),
-      hint: t('Leave restartPolicy out (Always is the default) and keep the data on the claim at /data.', '不要写 restartPolicy（默认就是 Always），并把数据放在挂载到 /data 的申领上。'),
       diagnose: DIAGNOSE,
-      async run(ctx) {
-        const c = container(ctx.submission);
-        const token = await writeTokenIn(ctx, POD, c, FILE);
-        await killAndAwaitRestart(ctx, POD, c);
-        await expectToken(ctx, { pod: POD, container: c, path: FILE }, token);
-      },
-    },
-    {
-      id: 'survives-recreate',
-      points: 10,
-      needs: ['pod-runs'],
-      title: t('the token survives a Pod delete and re-create', '删除并重新创建 Pod 后令牌仍然存在'),
-      hint: t('The data is on course-pv, not in the Pod: the new Pod mounts the same claim and finds it.', '数据保存在 course-pv 上，而不是 Pod 中：新的 Pod 挂载同一个申领，就能找到它。'),
-      diagnose: DIAGNOSE,
-      async run(ctx) {
-        const c = container(ctx.submission);
-        const token = await writeTokenIn(ctx, POD, c, FILE);
-        await deleteAndRecreatePod(ctx, POD);
-        await expectToken(ctx, { pod: POD, container: c, path: FILE }, token, {
-          failure: t('after the Pod was deleted and re-created, /data/grader-token no longer holds the token', 'Pod 被删除并重新创建后，/data/grader-token 中已经没有令牌了'),
-        });
-      },
-    },
+      points: { restart: 15, recreate: 10 },
+      recreateHint: t('The data is on course-pv, not in the Pod: the new Pod mounts the same claim and finds it.', '数据保存在 course-pv 上，而不是 Pod 中：新的 Pod 挂载同一个申领，就能找到它。'),
+    }),
     {
       id: 'released-keeps-data',
       points: 15,

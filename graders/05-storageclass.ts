@@ -9,16 +9,14 @@ import { defineGrader } from '../src/grader/define.ts';
 import {
   applySubmission,
   awaitPvcPhase,
-  deleteAndRecreatePod,
   describePv,
   describePvc,
-  expectToken,
-  killAndAwaitRestart,
 } from '../src/grader/scenario/index.ts';
 import { explainDynamicClaim, LOCAL_PATH } from './common/claims.ts';
 import { labelDataNode } from './common/nodes.ts';
 import { awaitPodSettled } from './common/pods.ts';
 import { fill, t } from './common/text.ts';
+import { claimDataSteps } from './common/claim-steps.ts';
 import { writeTokenIn } from './common/tokens.ts';
 import { pause, waitOrExplain } from './common/waits.ts';
 import { CLASS, PVC, POD, MOUNT, objectFindings, provisionerFindings, container } from './rules/05-storageclass.ts';
@@ -133,36 +131,15 @@ export default defineGrader({
         ctx.state.set('dir', pv!.spec?.hostPath?.path ?? pv!.spec?.local?.path);
       },
     },
-    {
-      id: 'survives-restart',
-      points: 15,
+    ...claimDataSteps({
+      pod: POD,
+      container,
+      file: FILE,
       needs: ['bound-with-pod'],
-      title: t('the token survives a container kill', '容器被终止后令牌仍然存在'),
-      hint: t('Leave restartPolicy out (Always is the default) and keep the data on the claim at /data.', '不要写 restartPolicy（默认就是 Always），并把数据放在挂载到 /data 的申领上。'),
       diagnose: DIAGNOSE,
-      async run(ctx) {
-        const c = container(ctx.submission);
-        const token = await writeTokenIn(ctx, POD, c, FILE);
-        await killAndAwaitRestart(ctx, POD, c);
-        await expectToken(ctx, { pod: POD, container: c, path: FILE }, token);
-      },
-    },
-    {
-      id: 'survives-recreate',
-      points: 10,
-      needs: ['bound-with-pod'],
-      title: t('the token survives a Pod delete and re-create', '删除并重新创建 Pod 后令牌仍然存在'),
-      hint: t('The data is on the provisioned volume, not in the Pod: the new Pod mounts the same claim.', '数据保存在制备出来的卷上，而不是 Pod 中：新的 Pod 会挂载同一个申领。'),
-      diagnose: DIAGNOSE,
-      async run(ctx) {
-        const c = container(ctx.submission);
-        const token = await writeTokenIn(ctx, POD, c, FILE);
-        await deleteAndRecreatePod(ctx, POD);
-        await expectToken(ctx, { pod: POD, container: c, path: FILE }, token, {
-          failure: t('after the Pod was deleted and re-created, /data/grader-token no longer holds the token', 'Pod 被删除并重新创建后，/data/grader-token 中已经没有令牌了'),
-        });
-      },
-    },
+      points: { restart: 15, recreate: 10 },
+      recreateHint: t('The data is on the provisioned volume, not in the Pod: the new Pod mounts the same claim.', '数据保存在制备出来的卷上，而不是 Pod 中：新的 Pod 会挂载同一个申领。'),
+    }),
     {
       id: 'pv-deleted',
       points: 20,
