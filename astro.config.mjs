@@ -31,6 +31,8 @@ export default defineConfig({
       },
       favicon: '/favicon.svg',
       customCss: ['./src/styles/course.css'],
+      // Starlight's Search, but Pagefind's UI loads when search is wanted, not on every page.
+      components: { Search: './src/components/overrides/Search.astro' },
       sidebar: [
         { label: 'Start here', translations: { 'zh-CN': '从这里开始' }, items: [{ slug: 'index' }, { slug: 'glossary' }] },
         { label: 'Lessons', translations: { 'zh-CN': '课程' }, items: [...lessonItems, { slug: 'matrix' }] },

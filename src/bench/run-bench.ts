@@ -31,8 +31,8 @@ export const DEFAULT_BENCH: Omit<BenchOptions, 'root'> = { firstErrorRuns: 5, st
 
 export const NOTES: Localized[] = [
   {
-    en: 'JS on load is found statically in the build output, not with a browser: <script type="module" src>, <link rel="modulepreload"> and astro-island URLs of the page, plus every file they import statically. What only dynamic import() reaches (Starlight's search UI, which Starlight fetches when the browser is idle after load; the playground, fetched when it nears the viewport) is listed as deferred, not counted; inline scripts are part of the HTML figure.',
-    'zh-cn': '页面加载时的 JS 是在构建输出中静态统计的，没有使用浏览器：页面中的 <script type="module" src>、<link rel="modulepreload"> 和 astro-island 的 URL，以及它们静态导入的所有文件。只能经由动态 import() 到达的文件（Starlight 在页面加载完、浏览器空闲时才获取的搜索界面；接近视口时才加载的演练场）列为延迟加载，不计入；内联脚本计入 HTML 的大小。',
+    en: 'JS on load is found statically in the build output, not with a browser: <script type="module" src>, <link rel="modulepreload"> and astro-island URLs of the page, plus every file they import statically. What only dynamic import() reaches (the search UI, fetched when the reader hovers, focuses or opens search; the playground, fetched when it nears the viewport) is listed as deferred, not counted; inline scripts are part of the HTML figure.',
+    'zh-cn': '页面加载时的 JS 是在构建输出中静态统计的，没有使用浏览器：页面中的 <script type="module" src>、<link rel="modulepreload"> 和 astro-island 的 URL，以及它们静态导入的所有文件。只能经由动态 import() 到达的文件（读者把指针移到搜索按钮、聚焦或打开搜索时才获取的搜索界面；接近视口时才加载的演练场）列为延迟加载，不计入；内联脚本计入 HTML 的大小。',
   },
   {
     en: 'First-error figures: fresh processes run one after another (npm, then node, alternating), so the file cache is warm after the first; the clock stops at the first file:line:col line on stdout.',

@@ -54,6 +54,22 @@ describe.runIf(run)('course site in chromium', () => {
     await page.close();
   });
 
+  it('fetches the search UI only when the reader wants search, not on every page load', async () => {
+    const page = await browser.newPage();
+    const errors = watchErrors(page);
+    const requested: string[] = [];
+    page.on('request', (req) => requested.push(new URL(req.url()).pathname));
+    await page.goto(`${server.url}/lessons/01-emptydir/`, { waitUntil: 'networkidle' });
+    await page.waitForTimeout(300);
+    const searchFiles = () => requested.filter((p) => /ui-core|\/pagefind\//.test(p));
+    expect(searchFiles()).toEqual([]);
+    await page.locator('site-search button[data-open-modal]').first().click();
+    await page.locator('.pagefind-ui__search-input').first().waitFor({ state: 'visible' });
+    expect(searchFiles().some((p) => p.includes('ui-core'))).toBe(true);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it.each([
     ['/zh-cn/', '临时卷', '/zh-cn/lessons/01-emptydir/'],
     ['/', 'emptyDir', '/lessons/01-emptydir/'],
