@@ -4,6 +4,8 @@
  */
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { serveDir } from './serve-dist.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -35,4 +37,38 @@ export function watchErrors(page: Page): string[] {
     if (res.status() >= 400) errors.push(`HTTP ${res.status()} ${res.url()}`);
   });
   return errors;
+}
+
+/** The built site served on loopback plus a chromium, shared by one describe block. */
+export interface SiteUnderTest {
+  readonly browser: Browser;
+  /** Base URL of the served dist/, e.g. http://127.0.0.1:40123 */
+  readonly url: string;
+}
+
+/**
+ * Serves dist (default dist/) and launches chromium before the tests of the calling describe
+ * block, and closes both after them. Call it at the top of a describe body.
+ */
+export function useSite(dist = 'dist'): SiteUnderTest {
+  let browser: Browser | undefined;
+  let server: { url: string; close: () => Promise<void> } | undefined;
+  beforeAll(async () => {
+    server = await serveDir(dist);
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  return {
+    get browser() {
+      if (!browser) throw new Error('useSite: chromium is not running yet (use it inside a test)');
+      return browser;
+    },
+    get url() {
+      if (!server) throw new Error('useSite: the site is not served yet (use it inside a test)');
+      return server.url;
+    },
+  };
 }

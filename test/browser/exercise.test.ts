@@ -5,12 +5,11 @@
  * the exact bytes, the commands, and the language picker on an exercise page.
  */
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import grader1 from '../../graders/01-emptydir.ts';
-import { browserAvailable, launch, watchErrors } from './browser.ts';
-import { serveDir } from './serve-dist.ts';
+import { browserAvailable, useSite, watchErrors } from './browser.ts';
 
 const DIST = process.env.COURSE_DIST ?? 'dist';
 const run = browserAvailable();
@@ -19,22 +18,12 @@ const starter1 = readFileSync(`lessons/01-emptydir/starter/${exercise1.files[0]}
 const checks1 = [...grader1.staticChecks, ...grader1.steps];
 
 describe.runIf(run)('exercise section in chromium', () => {
-  let browser: Browser;
-  let server: { url: string; close: () => Promise<void> };
-
-  beforeAll(async () => {
-    server = await serveDir(DIST);
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const site = useSite(DIST);
 
   async function open(path: string, page?: Page): Promise<{ page: Page; errors: string[] }> {
-    const p = page ?? (await browser.newPage());
+    const p = page ?? (await site.browser.newPage());
     const errors = watchErrors(p);
-    await p.goto(server.url + path, { waitUntil: 'load' });
+    await p.goto(site.url + path, { waitUntil: 'load' });
     return { page: p, errors };
   }
 
@@ -88,7 +77,7 @@ describe.runIf(run)('exercise section in chromium', () => {
   });
 
   it('has a copy button on each starter file that copies the exact file', async () => {
-    const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
+    const context = await site.browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
     const { page, errors } = await open('/zh-cn/lessons/01-emptydir/', await context.newPage());
     const frame = page.locator('.course-exercise .expressive-code', { hasText: `exercises/lesson-1/${exercise1.files[0]}` });
     expect(await frame.count()).toBe(1);
@@ -104,7 +93,7 @@ describe.runIf(run)('exercise section in chromium', () => {
     const { page, errors } = await open('/zh-cn/lessons/02-hostpath/');
     expect(await page.locator('.course-exercise .course-exercise__eyebrow').textContent()).toContain('练习 lesson-2');
     const select = page.locator('starlight-lang-select select').first();
-    await Promise.all([page.waitForURL(`${server.url}/lessons/02-hostpath/`), select.selectOption({ label: 'English' })]);
+    await Promise.all([page.waitForURL(`${site.url}/lessons/02-hostpath/`), select.selectOption({ label: 'English' })]);
     expect(await page.getAttribute('html', 'lang')).toBe('en');
     expect(await page.locator('.course-exercise .course-exercise__eyebrow').textContent()).toContain('Exercise lesson-2');
     expect(await page.locator('.course-exercise h4').first().textContent()).toBe('The task');

@@ -7,11 +7,10 @@
 import { readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Grader } from '../../src/grader/define.ts';
-import { browserAvailable, launch, watchErrors } from './browser.ts';
-import { serveDir } from './serve-dist.ts';
+import { browserAvailable, useSite, watchErrors } from './browser.ts';
 
 const DIST = process.env.COURSE_DIST ?? 'dist';
 const run = browserAvailable();
@@ -28,24 +27,17 @@ async function declaredCells(): Promise<Map<string, { value: string; lesson: str
 }
 
 describe.runIf(run)('what survives what, in chromium', () => {
-  let browser: Browser;
-  let server: { url: string; close: () => Promise<void> };
+  const site = useSite(DIST);
   let declared: Map<string, { value: string; lesson: string }>;
 
   beforeAll(async () => {
     declared = await declaredCells();
-    server = await serveDir(DIST);
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
   });
 
   async function open(path: string): Promise<{ page: Page; errors: string[] }> {
-    const page = await browser.newPage();
+    const page = await site.browser.newPage();
     const errors = watchErrors(page);
-    await page.goto(server.url + path, { waitUntil: 'load' });
+    await page.goto(site.url + path, { waitUntil: 'load' });
     return { page, errors };
   }
 
@@ -86,7 +78,7 @@ describe.runIf(run)('what survives what, in chromium', () => {
 
   it('a row link opens its lesson', async () => {
     const { page, errors } = await open('/zh-cn/matrix/');
-    await Promise.all([page.waitForURL(`${server.url}/zh-cn/lessons/03-nfs/`), page.locator('tr[data-row="nfs"] th a').click()]);
+    await Promise.all([page.waitForURL(`${site.url}/zh-cn/lessons/03-nfs/`), page.locator('tr[data-row="nfs"] th a').click()]);
     expect(await page.locator('h1').first().textContent()).toContain('NFS');
     expect(errors).toEqual([]);
     await page.close();

@@ -8,10 +8,9 @@
  */
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserAvailable, launch, watchErrors } from './browser.ts';
-import { serveDir } from './serve-dist.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserAvailable, useSite, watchErrors } from './browser.ts';
 
 const DIST = process.env.COURSE_DIST ?? 'dist';
 const run = browserAvailable();
@@ -23,26 +22,16 @@ const LANGS = [
 ] as const;
 
 describe.runIf(run)('playground in chromium', () => {
-  let browser: Browser;
-  let server: { url: string; close: () => Promise<void> };
-
-  beforeAll(async () => {
-    server = await serveDir(DIST);
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const site = useSite(DIST);
 
   async function open(path: string, viewport = { width: 1280, height: 800 }): Promise<{ page: Page; errors: string[]; scripts: string[] }> {
-    const page = await browser.newPage({ viewport });
+    const page = await site.browser.newPage({ viewport });
     const errors = watchErrors(page);
     const scripts: string[] = [];
     page.on('request', (r) => {
       if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname);
     });
-    await page.goto(server.url + path, { waitUntil: 'load' });
+    await page.goto(site.url + path, { waitUntil: 'load' });
     return { page, errors, scripts };
   }
 
@@ -154,9 +143,9 @@ describe.runIf(run)('playground in chromium', () => {
   });
 
   it('reads fine without JavaScript: the picture is there, the buttons are not, and a note says why', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await site.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(server.url + '/lessons/01-emptydir/');
+    await page.goto(site.url + '/lessons/01-emptydir/');
     expect(await page.locator('course-playground .pg-pod').count()).toBe(1);
     expect(await page.locator('course-playground .pg-toolbar').isVisible()).toBe(false);
     expect(await page.locator('course-playground .pg-noscript').isVisible()).toBe(true);
@@ -166,13 +155,13 @@ describe.runIf(run)('playground in chromium', () => {
 
   it('keeps a lesson page light: JavaScript transferred without and with the playground in view', async () => {
     const sizes = new Map<string, { raw: number; gzip: number }>();
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const page = await site.browser.newPage({ viewport: { width: 1280, height: 800 } });
     page.on('response', async (res) => {
       if (res.request().resourceType() !== 'script' && !res.url().endsWith('.js')) return;
       const body = await res.body().catch(() => Buffer.alloc(0));
       sizes.set(new URL(res.url()).pathname, { raw: body.length, gzip: gzipSync(body).length });
     });
-    await page.goto(server.url + '/lessons/01-emptydir/', { waitUntil: 'networkidle' });
+    await page.goto(site.url + '/lessons/01-emptydir/', { waitUntil: 'networkidle' });
     const inlineBytes = await page.evaluate(() => [...document.querySelectorAll('script:not([src])')].filter((s) => !(s as HTMLScriptElement).type || (s as HTMLScriptElement).type === 'module').reduce((n, s) => n + (s.textContent?.length ?? 0), 0));
     // Starlight's search box preloads Pagefind's UI (ui-core) when the browser is idle, on every
     // page; it is reported on its own line and not counted against the course's budget.

@@ -5,10 +5,8 @@
  * review would catch first: nothing wider than the screen, and Chinese set in a CJK font.
  */
 import { mkdirSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserAvailable, launch, watchErrors } from './browser.ts';
-import { serveDir } from './serve-dist.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { browserAvailable, useSite, watchErrors } from './browser.ts';
 
 const DIST = process.env.COURSE_DIST ?? 'dist';
 const OUT = 'test-artifacts/screenshots';
@@ -20,23 +18,16 @@ const CASES = [
 ].flatMap((c) => [390, 1280].map((width) => ({ ...c, width })));
 
 describe.runIf(run)('lesson screenshots', () => {
-  let browser: Browser;
-  let server: { url: string; close: () => Promise<void> };
+  const site = useSite(DIST);
 
   beforeAll(async () => {
     mkdirSync(OUT, { recursive: true });
-    server = await serveDir(DIST);
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
   });
 
   it.each(CASES)('$lang at $width px', async ({ lang, path, width }) => {
-    const page = await browser.newPage({ viewport: { width, height: width < 600 ? 844 : 900 }, deviceScaleFactor: 1 });
+    const page = await site.browser.newPage({ viewport: { width, height: width < 600 ? 844 : 900 }, deviceScaleFactor: 1 });
     const errors = watchErrors(page);
-    await page.goto(server.url + path, { waitUntil: 'networkidle' });
+    await page.goto(site.url + path, { waitUntil: 'networkidle' });
     const name = `${OUT}/lesson-01-${lang}-${width}`;
     await page.screenshot({ path: `${name}-top.png` });
     await page.screenshot({ path: `${name}-full.png`, fullPage: true });

@@ -2,30 +2,19 @@
  * The course in a real browser (Debian chromium): landing page and lesson 1 in both languages,
  * the language picker, Chinese search, and no console or HTTP errors.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserAvailable, launch, watchErrors } from './browser.ts';
-import { serveDir } from './serve-dist.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserAvailable, useSite, watchErrors } from './browser.ts';
 
 const run = browserAvailable();
 
 describe.runIf(run)('course site in chromium', () => {
-  let browser: Browser;
-  let server: { url: string; close: () => Promise<void> };
-
-  beforeAll(async () => {
-    server = await serveDir('dist');
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const site = useSite('dist');
 
   async function open(path: string): Promise<{ page: Page; errors: string[] }> {
-    const page = await browser.newPage();
+    const page = await site.browser.newPage();
     const errors = watchErrors(page);
-    await page.goto(server.url + path, { waitUntil: 'load' });
+    await page.goto(site.url + path, { waitUntil: 'load' });
     return { page, errors };
   }
 
@@ -46,20 +35,20 @@ describe.runIf(run)('course site in chromium', () => {
   it('switches from the Chinese lesson to the English one with the language picker', async () => {
     const { page, errors } = await open('/zh-cn/lessons/01-emptydir/');
     const select = page.locator('starlight-lang-select select').first();
-    await Promise.all([page.waitForURL(`${server.url}/lessons/01-emptydir/`), select.selectOption({ label: 'English' })]);
+    await Promise.all([page.waitForURL(`${site.url}/lessons/01-emptydir/`), select.selectOption({ label: 'English' })]);
     expect(await page.getAttribute('html', 'lang')).toBe('en');
-    await Promise.all([page.waitForURL(`${server.url}/zh-cn/lessons/01-emptydir/`), page.locator('starlight-lang-select select').first().selectOption({ label: '简体中文' })]);
+    await Promise.all([page.waitForURL(`${site.url}/zh-cn/lessons/01-emptydir/`), page.locator('starlight-lang-select select').first().selectOption({ label: '简体中文' })]);
     expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
     expect(errors).toEqual([]);
     await page.close();
   });
 
   it('fetches the search UI only when the reader wants search, not on every page load', async () => {
-    const page = await browser.newPage();
+    const page = await site.browser.newPage();
     const errors = watchErrors(page);
     const requested: string[] = [];
     page.on('request', (req) => requested.push(new URL(req.url()).pathname));
-    await page.goto(`${server.url}/lessons/01-emptydir/`, { waitUntil: 'networkidle' });
+    await page.goto(`${site.url}/lessons/01-emptydir/`, { waitUntil: 'networkidle' });
     await page.waitForTimeout(300);
     const searchFiles = () => requested.filter((p) => /ui-core|\/pagefind\//.test(p));
     expect(searchFiles()).toEqual([]);
