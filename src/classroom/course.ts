@@ -62,7 +62,7 @@ export function courseLessons(root: string): { lesson: Lesson; problem?: Localiz
     }
     const starterDir = join(lesson.dir, 'starter');
     if (!existsSync(starterDir) || filesUnder(starterDir).length === 0) {
-      return { lesson, problem: { en: `${lesson.id} has no starter files`, 'zh-cn': `${lesson.id} 没有初始文件` } };
+      return { lesson, problem: { en: `${lesson.id} has no starter files`, 'zh-cn': `${lesson.id} 没有起始文件` } };
     }
     try {
       const ex = loadExercise(root, lesson);

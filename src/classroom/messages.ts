@@ -31,7 +31,7 @@ export const classroomMsg = {
   badLessons: { en: 'Unknown lesson "{value}" in --lessons. The lessons are: {all}.', 'zh-cn': '--lessons 中的“{value}”不是已有的课程。现有课程：{all}。' },
   duplicateLesson: { en: '{id} is listed twice in --lessons.', 'zh-cn': '--lessons 中重复列出了 {id}。' },
   lessonNotReady: { en: 'Cannot hand out {id}: {reason}.', 'zh-cn': '无法布置 {id}：{reason}。' },
-  noLessons: { en: 'No lesson of the course can be handed out yet (each needs exercise.yaml, a grader and starter files).', 'zh-cn': '课程中还没有可以布置的课（每一课都需要 exercise.yaml、评分程序和初始文件）。' },
+  noLessons: { en: 'No lesson of the course can be handed out yet (each needs exercise.yaml, a grader and starter files).', 'zh-cn': '课程中还没有可以布置的课（每一课都需要 exercise.yaml、评分程序和起始文件）。' },
   badPin: {
     en: '--pin "{value}": {why}. Write owner/repo@ref with a full version (v1.2.3) or a 40-character commit SHA, for one of: {actions}.',
     'zh-cn': '--pin “{value}”：{why}。请写成 owner/repo@ref，其中 ref 为完整版本号（v1.2.3）或 40 位提交 SHA，action 只能是：{actions}。',

@@ -147,7 +147,7 @@ export function parseClassroomArgs(argv: string[], env: Record<string, string | 
 const INTRO: Record<CommandName, Localized> = {
   generate: {
     en: 'Generates a GitHub Classroom student repository: starter files, a bilingual README, a light package.json and the autograding workflow.',
-    'zh-cn': '生成 GitHub Classroom 的学生仓库：初始文件、双语 README、轻量的 package.json 和自动评分工作流。',
+    'zh-cn': '生成 GitHub Classroom 的学生仓库：起始文件、双语 README、轻量的 package.json 和自动评分工作流。',
   },
   verify: {
     en: 'Checks that a student repository’s workflow, package.json and .classroom/ are what the course generates (exit 1 when not).',

@@ -61,7 +61,7 @@ export function gradeHelp(options: OptionSpec[], lang: Lang): string {
 
 const EXERCISE_INTRO: Localized = {
   en: 'Copies a lesson’s starter files into exercises/lesson-N/ (never overwrites a file that is already there).',
-  'zh-cn': '把课程的初始文件复制到 exercises/lesson-N/（已存在的文件绝不覆盖）。',
+  'zh-cn': '把课程的起始文件复制到 exercises/lesson-N/（已存在的文件绝不覆盖）。',
 };
 
 /** The exercise command's help. */

@@ -52,7 +52,7 @@ export const cliMsg = {
   },
   missingFolder: {
     en: 'The folder {dir} does not exist. Create it with the starter files: npm run exercise {id}',
-    'zh-cn': '文件夹 {dir} 不存在。请先用以下命令复制初始文件：npm run exercise {id}',
+    'zh-cn': '文件夹 {dir} 不存在。请先用以下命令复制起始文件：npm run exercise {id}',
   },
   graderBroken: {
     en: 'The grader of {id} could not be loaded:',
@@ -88,7 +88,7 @@ export const cliMsg = {
   kindDescription: { en: 'kind', 'zh-cn': 'kind' },
   currentDescription: { en: 'current kubeconfig context', 'zh-cn': '当前 kubeconfig 上下文' },
   // npm run exercise
-  exerciseHeader: { en: 'Starter files for {id} · {title}', 'zh-cn': '{id} · {title} 的初始文件' },
+  exerciseHeader: { en: 'Starter files for {id} · {title}', 'zh-cn': '{id} · {title} 的起始文件' },
   created: { en: ' (created)', 'zh-cn': '（已创建）' },
   kept: {
     en: ' (kept: it already exists, not overwritten)',
@@ -96,7 +96,7 @@ export const cliMsg = {
   },
   noStarter: {
     en: '{id} has no starter files yet ({dir} is missing).',
-    'zh-cn': '{id} 还没有初始文件（缺少 {dir}）。',
+    'zh-cn': '{id} 还没有起始文件（缺少 {dir}）。',
   },
   exerciseNext: {
     en: 'Next: edit the files in {dir} (the task is in the lesson’s “Exercise” section), then run `npm run grade {id}`.',
@@ -104,7 +104,7 @@ export const cliMsg = {
   },
   exerciseAllKept: {
     en: 'Every starter file already existed; your work is untouched.',
-    'zh-cn': '所有初始文件都已存在，你的修改没有被改动。',
+    'zh-cn': '所有起始文件都已存在，你的修改没有被改动。',
   },
   needExerciseLesson: {
     en: 'Name the lesson to start, e.g. `npm run exercise lesson-1`.',

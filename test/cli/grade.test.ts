@@ -66,7 +66,7 @@ describe('grade: a run and its reports', () => {
     const h = harness();
     const io = h.io({}, false);
     expect(await run(['lesson-1', '--lang', 'zh-cn', '--out', 'out'], io, h.deps)).toBe(2);
-    expect(io.out()).toContain('文件夹 exercises/lesson-1 不存在。请先用以下命令复制初始文件：npm run exercise lesson-1');
+    expect(io.out()).toContain('文件夹 exercises/lesson-1 不存在。请先用以下命令复制起始文件：npm run exercise lesson-1');
     expect(JSON.parse(readFileSync(join(h.root, 'out/results.json'), 'utf8')).status).toBe('error');
   });
 
