@@ -33,6 +33,12 @@ const EXIT_CODES: Localized = {
   'zh-cn': '退出码：0 全部检查通过，1 有检查未通过，2 用法错误或无法读取提交的文件，\n3 无法启动集群或所需工具，130 已中断（Ctrl-C）。',
 };
 
+/** The "Arguments" and "Options" sections both commands' help share. */
+function argumentsAndOptions(options: OptionSpec[], lang: Lang): string[] {
+  const width = Math.max(...options.map((o) => o.flags.length)) + 2;
+  return [ARGUMENTS[lang], `  ${'lesson'.padEnd(width)}${LESSON_ARG[lang]}`, '', OPTIONS[lang], ...optionLines(options, lang)];
+}
+
 /** The grade command's help. */
 export function gradeHelp(options: OptionSpec[], lang: Lang): string {
   return [
@@ -42,11 +48,7 @@ export function gradeHelp(options: OptionSpec[], lang: Lang): string {
     `${' '.repeat(columns(USAGE[lang]))}npm run grade -- --all [options]`,
     `${' '.repeat(columns(USAGE[lang]))}npm run grade -- --list`,
     '',
-    ARGUMENTS[lang],
-    `  ${'lesson'.padEnd(Math.max(...options.map((o) => o.flags.length)) + 2)}${LESSON_ARG[lang]}`,
-    '',
-    OPTIONS[lang],
-    ...optionLines(options, lang),
+    ...argumentsAndOptions(options, lang),
     '',
     NPM_NOTE[lang],
     EXIT_CODES[lang],
@@ -71,11 +73,7 @@ export function exerciseHelp(options: OptionSpec[], lang: Lang): string {
     '',
     `${USAGE[lang]}npm run exercise -- <lesson> [options]`,
     '',
-    ARGUMENTS[lang],
-    `  ${'lesson'.padEnd(Math.max(...options.map((o) => o.flags.length)) + 2)}${LESSON_ARG[lang]}`,
-    '',
-    OPTIONS[lang],
-    ...optionLines(options, lang),
+    ...argumentsAndOptions(options, lang),
     '',
     EXAMPLES[lang],
     '  npm run exercise lesson-1',
