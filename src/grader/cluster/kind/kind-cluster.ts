@@ -12,7 +12,7 @@ import { KubectlArgs, type KubectlTarget } from '../common/kubectl.ts';
 import { KubectlCluster } from '../common/kubectl-cluster.ts';
 import { normalizeRunId } from '../common/labels.ts';
 import { realClock } from '../common/poll.ts';
-import { CLUSTER_NAME, KUBERNETES_VERSION } from './config.ts';
+import { CLUSTER_NAME, KUBERNETES_VERSION, NODE_IMAGE, NODE_IMAGE_ENV, nodeImage } from './config.ts';
 import { preloadImages } from './images.ts';
 import { deleteCluster, ensureCluster, listClusters } from './lifecycle.ts';
 import { engineNodeAccess } from './node-access.ts';
@@ -53,10 +53,25 @@ class KindBackend implements ClusterBackend {
   }
 
   describe(): string {
-    return `kind cluster ${this.name} (Kubernetes ${KUBERNETES_VERSION}${this.fresh ? ', throwaway' : ''})`;
+    let image: string;
+    try {
+      image = nodeImage();
+    } catch {
+      image = NODE_IMAGE;
+    }
+    const what = image === NODE_IMAGE ? `Kubernetes ${KUBERNETES_VERSION}` : `node image ${image}`;
+    return `kind cluster ${this.name} (${what}${this.fresh ? ', throwaway' : ''})`;
   }
 
   async bringUp(signal?: AbortSignal): Promise<KubectlTarget> {
+    try {
+      nodeImage();
+    } catch (err) {
+      throw new ClusterUnavailableError(
+        { en: (err as Error).message, 'zh-cn': `${NODE_IMAGE_ENV} 的值不是镜像引用（例如 k8s-storage-course/node:v1.35.4-abc123）：${process.env[NODE_IMAGE_ENV]}` },
+        { en: `Unset ${NODE_IMAGE_ENV} to use the pinned kind node image, or run npm run cluster:up and use the image it prints.`, 'zh-cn': `取消设置 ${NODE_IMAGE_ENV} 即可使用固定的 kind 节点镜像；或者运行 npm run cluster:up，并使用它打印出的镜像。` },
+      );
+    }
     const tooling = await detectKindTooling(this.runner);
     if (!tooling.ok) throw new ClusterUnavailableError(tooling.missing, tooling.hint);
     this.engine = tooling.engine;

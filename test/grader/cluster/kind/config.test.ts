@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { parse } from 'yaml';
-import { CLUSTER_NAME, configHash, kindConfigYaml, NODE_IMAGE } from '../../../../src/grader/cluster/kind/config.ts';
+import { CLUSTER_NAME, configHash, kindConfigYaml, NODE_IMAGE, NODE_IMAGE_ENV, nodeImage } from '../../../../src/grader/cluster/kind/config.ts';
 
 describe('kind config', () => {
   const yaml = kindConfigYaml();
@@ -16,6 +16,7 @@ describe('kind config', () => {
         'kubeadmConfigPatches:',
         '  - |',
         '    kind: KubeletConfiguration',
+        '    failCgroupV1: false',
         '    featureGates:',
         '      KubeletCrashLoopBackOffMax: true',
         '    crashLoopBackOff:',
@@ -47,10 +48,11 @@ describe('kind config', () => {
     expect(CLUSTER_NAME).toBe('k8s-storage-course');
   });
 
-  it('the kubelet patch is valid YAML that sets the crash-loop cap behind its feature gate', () => {
+  it('the kubelet patch is valid YAML that sets the crash-loop cap behind its feature gate and allows cgroup v1 hosts', () => {
     const patch = parse(config.kubeadmConfigPatches[0]);
     expect(patch).toEqual({
       kind: 'KubeletConfiguration',
+      failCgroupV1: false,
       featureGates: { KubeletCrashLoopBackOffMax: true },
       crashLoopBackOff: { maxContainerRestartPeriod: '5s' },
     });
@@ -61,5 +63,21 @@ describe('kind config', () => {
     expect(hash).toMatch(/^[0-9a-f]{12}$/);
     expect(configHash()).toBe(hash);
     for (const node of config.nodes) expect(node.labels).toEqual({ 'storage-course/kind-config': hash });
+  });
+
+  it('uses a locally built node image named by K8S_STORAGE_COURSE_NODE_IMAGE, and its hash differs', () => {
+    const env = { [NODE_IMAGE_ENV]: 'k8s-storage-course/node:v1.35.4-0123456789ab' };
+    expect(nodeImage(env)).toBe('k8s-storage-course/node:v1.35.4-0123456789ab');
+    expect(nodeImage({})).toBe(NODE_IMAGE);
+    expect(nodeImage({ [NODE_IMAGE_ENV]: '  ' })).toBe(NODE_IMAGE);
+    const local = parse(kindConfigYaml(nodeImage(env)));
+    for (const node of local.nodes) expect(node.image).toBe('k8s-storage-course/node:v1.35.4-0123456789ab');
+    expect(configHash(nodeImage(env))).not.toBe(configHash(NODE_IMAGE));
+  });
+
+  it('refuses an override that is not an image reference (it would be written into the YAML)', () => {
+    for (const bad of ['node image', 'x\n  - role: worker', 'UPPER/case:tag', 'a:b:c']) {
+      expect(() => nodeImage({ [NODE_IMAGE_ENV]: bad }), bad).toThrow(NODE_IMAGE_ENV);
+    }
   });
 });

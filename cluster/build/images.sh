@@ -1,0 +1,112 @@
+#!/usr/bin/env bash
+# Builds every container image the course cluster runs, from binaries built here and Debian
+# packages, into the local Docker engine, and saves each to "$IMAGES/<name>.tar" for the node
+# image. No registry is contacted: every FROM is `scratch` or an image imported from a local
+# root file system.
+#
+# usage: images.sh   (environment: CACHE, IMAGES, KIND_SRC, K8S_SRC, NETBASE_ROOTFS, COURSE_CNI_IMAGE)
+# Contract: on success every archive listed in "$IMAGES/list.txt" (one "file image-ref" a line)
+# exists; a re-run with the same inputs reuses them (the directory name is the cache key).
+set -euo pipefail
+here=$(cd "$(dirname "$0")/.." && pwd)
+: "${CACHE:?}" "${IMAGES:?}" "${KIND_SRC:?}" "${K8S_SRC:?}" "${NETBASE_ROOTFS:?}" "${COURSE_CNI_IMAGE:?}"
+source "$here/versions.env"
+go=$CACHE/go
+if [ -f "$IMAGES/.done" ]; then echo "cached: $IMAGES"; exit 0; fi
+rm -rf "$IMAGES"
+mkdir -p "$IMAGES"
+ctx=$(mktemp -d)
+trap 'rm -rf "$ctx"' EXIT
+trap 'exit 130' INT TERM
+
+label="--label org.opencontainers.image.vendor=k8s-storage-course --label org.opencontainers.image.description=built-locally-from-source"
+list=$IMAGES/list.txt.partial
+: > "$list"
+# build NAME REF... : builds $ctx/NAME/Dockerfile, tags it with every REF, saves one archive.
+build() {
+  local name=$1; shift
+  local tags=()
+  for ref in "$@"; do tags+=(-t "$ref"); done
+  echo "image: $name -> $*"
+  docker build -q $label "${tags[@]}" "$ctx/$name" >/dev/null
+  docker image save -o "$IMAGES/$name.tar" "$@"
+  echo "$name.tar $*" >> "$list"
+}
+# A directory tree with the pieces every FROM-scratch image wants: /tmp and /etc/passwd.
+skeleton() {
+  mkdir -p "$1/tmp" "$1/etc"
+  chmod 1777 "$1/tmp"
+  printf 'root:x:0:0:root:/root:/bin/sh\nnobody:x:65534:65534:nobody:/nonexistent:/bin/false\n' > "$1/etc/passwd"
+  printf 'root:x:0:\nnogroup:x:65534:\n' > "$1/etc/group"
+}
+
+# netbase: Debian with iptables, nftables, conntrack and iproute2 (kube-proxy and course-cni).
+netbase=k8s-storage-course/netbase:$(basename "$NETBASE_ROOTFS" .tar)
+if ! docker image inspect "$netbase" >/dev/null 2>&1; then
+  docker import "$NETBASE_ROOTFS" "$netbase" >/dev/null
+fi
+
+# Control-plane images: a static binary on PATH in an otherwise empty image.
+for bin in kube-apiserver kube-controller-manager kube-scheduler; do
+  mkdir -p "$ctx/$bin/root/usr/local/bin"
+  skeleton "$ctx/$bin/root"
+  cp "$go/kubernetes-$KUBERNETES_VERSION/bin/$bin" "$ctx/$bin/root/usr/local/bin/"
+  printf 'FROM scratch\nCOPY root/ /\nENV PATH=/usr/local/bin:/usr/bin:/bin\nENTRYPOINT ["/usr/local/bin/%s"]\n' "$bin" > "$ctx/$bin/Dockerfile"
+  build "$bin" "registry.k8s.io/$bin:$KUBERNETES_VERSION"
+done
+
+# kube-proxy programs iptables, so it gets the Debian userland.
+mkdir -p "$ctx/kube-proxy"
+cp "$go/kubernetes-$KUBERNETES_VERSION/bin/kube-proxy" "$ctx/kube-proxy/"
+printf 'FROM %s\nCOPY kube-proxy /usr/local/bin/kube-proxy\nENTRYPOINT ["/usr/local/bin/kube-proxy"]\n' "$netbase" > "$ctx/kube-proxy/Dockerfile"
+build kube-proxy "registry.k8s.io/kube-proxy:$KUBERNETES_VERSION"
+
+mkdir -p "$ctx/etcd/root/usr/local/bin" "$ctx/etcd/root/var/lib/etcd"
+skeleton "$ctx/etcd/root"
+cp "$go/etcd-$ETCD_VERSION/bin/server" "$ctx/etcd/root/usr/local/bin/etcd"
+printf 'FROM scratch\nCOPY root/ /\nENV PATH=/usr/local/bin:/usr/bin:/bin\nENTRYPOINT ["/usr/local/bin/etcd"]\n' > "$ctx/etcd/Dockerfile"
+build etcd "registry.k8s.io/etcd:$ETCD_IMAGE_TAG"
+
+mkdir -p "$ctx/coredns/root"
+skeleton "$ctx/coredns/root"
+cp "$go/coredns-$COREDNS_VERSION/bin/coredns" "$ctx/coredns/root/coredns"
+printf 'FROM scratch\nCOPY root/ /\nEXPOSE 53 53/udp\nENTRYPOINT ["/coredns"]\n' > "$ctx/coredns/Dockerfile"
+build coredns "registry.k8s.io/coredns/coredns:$COREDNS_VERSION"
+
+# pause, from the C source in the Kubernetes module.
+mkdir -p "$ctx/pause/root"
+gcc -Os -Wall -Werror -static -DVERSION="$PAUSE_IMAGE_TAG-ksc" -o "$ctx/pause/root/pause" "$K8S_SRC/build/pause/linux/pause.c"
+strip "$ctx/pause/root/pause"
+printf 'FROM scratch\nCOPY root/ /\nUSER 65535:65535\nENTRYPOINT ["/pause"]\n' > "$ctx/pause/Dockerfile"
+build pause "registry.k8s.io/pause:$PAUSE_IMAGE_TAG" "registry.k8s.io/pause:$(sed -n 's/.*PauseVersion = "\(.*\)".*/\1/p' "$K8S_SRC/cmd/kubeadm/app/constants/constants.go")"
+
+# busybox: Debian's busybox-static with its applet links. The course's manifests (and kind's
+# local-path helper) ask for busybox by tag; the label records what is really inside.
+bb_version=$(dpkg-query -W -f '${Version}' busybox-static)
+mkdir -p "$ctx/busybox/root/bin"
+skeleton "$ctx/busybox/root"
+mkdir -p "$ctx/busybox/root/root" "$ctx/busybox/root/var"
+cp /bin/busybox "$ctx/busybox/root/bin/busybox"
+for applet in $(/bin/busybox --list); do
+  [ "$applet" = busybox ] || ln -s busybox "$ctx/busybox/root/bin/$applet"
+done
+printf 'FROM scratch\nCOPY root/ /\nLABEL org.opencontainers.image.version="debian-busybox-static-%s"\nENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin\nCMD ["sh"]\n' "$bb_version" > "$ctx/busybox/Dockerfile"
+storage=$KIND_SRC/pkg/build/nodeimage/const_storage.go
+helper_image=$(sed -n 's/^const storageHelperImage = "\(.*\)"/\1/p' "$storage")
+provisioner_image=$(sed -n 's/^const storageProvisionerImage = "\(.*\)"/\1/p' "$storage")
+build busybox "docker.io/library/busybox:1.36" "$helper_image"
+
+mkdir -p "$ctx/local-path-provisioner/root/usr/local/bin"
+skeleton "$ctx/local-path-provisioner/root"
+cp "$go/local-path-provisioner-$LOCAL_PATH_PROVISIONER_VERSION/bin/local-path-provisioner" "$ctx/local-path-provisioner/root/usr/local/bin/"
+printf 'FROM scratch\nCOPY root/ /\nENV PATH=/usr/local/bin\nENTRYPOINT ["/usr/local/bin/local-path-provisioner"]\n' > "$ctx/local-path-provisioner/Dockerfile"
+build local-path-provisioner "$provisioner_image"
+
+# course-cni (see cluster/node/course-cni.yaml): the Debian userland, kubectl and one script.
+mkdir -p "$ctx/course-cni"
+cp "$go/kubernetes-$KUBERNETES_VERSION/bin/kubectl" "$here/node/course-cni.sh" "$ctx/course-cni/"
+printf 'FROM %s\nCOPY kubectl /usr/local/bin/kubectl\nCOPY course-cni.sh /usr/local/bin/course-cni\n' "$netbase" > "$ctx/course-cni/Dockerfile"
+build course-cni "$COURSE_CNI_IMAGE"
+
+mv "$list" "$IMAGES/list.txt"
+touch "$IMAGES/.done"

@@ -1,0 +1,15 @@
+#!/usr/bin/env -S npx tsx
+/**
+ * `npm run cluster:up` / `cluster:down` / `cluster:env`: a thin entry point over
+ * src/local-cluster/main.ts.
+ */
+import { resolve } from 'node:path';
+import { main } from '../src/local-cluster/main.ts';
+
+process.exitCode = await main(process.argv.slice(2), {
+  out: process.stdout,
+  err: process.stderr,
+  env: process.env,
+  isTTY: Boolean(process.stderr.isTTY),
+  root: resolve(import.meta.dirname, '..'),
+});

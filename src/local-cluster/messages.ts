@@ -1,0 +1,62 @@
+/**
+ * Every line `npm run cluster:up` / `cluster:down` prints, in both languages.
+ */
+import type { Localized } from '../i18n/lang.ts';
+
+export const msg = {
+  stepStart: { en: '[{n}/{total}] {title}', 'zh-cn': '[{n}/{total}] {title}' },
+  cached: { en: 'cached', 'zh-cn': '已缓存' },
+  doneIn: { en: 'done in {time}', 'zh-cn': '完成，用时 {time}' },
+  coldEstimate: { en: 'about {estimate} when nothing is cached', 'zh-cn': '无缓存时约需 {estimate}' },
+  stillRunning: { en: '  … still running after {time}: {last}', 'zh-cn': '  …… 已运行 {time}：{last}' },
+  stepFailed: { en: 'Step failed: {title}', 'zh-cn': '步骤失败：{title}' },
+  exitedWith: { en: '{command} ended with exit code {code}.', 'zh-cn': '{command} 以退出码 {code} 结束。' },
+  lastLines: { en: 'Last lines of its log ({log}):', 'zh-cn': '其日志的最后几行（{log}）：' },
+  retryHint: {
+    en: 'Fix the cause and run `npm run cluster:up` again: finished steps are cached and are not redone.',
+    'zh-cn': '排除原因后再次运行 `npm run cluster:up`：已完成的步骤有缓存，不会重做。',
+  },
+  interrupted: { en: 'Interrupted: the step was stopped; nothing half-built is kept in the cache.', 'zh-cn': '已中断：该步骤已停止；缓存中不会保留只构建了一半的产物。' },
+  hostPackages: { en: 'Install the Debian packages the build needs ({packages})', 'zh-cn': '安装构建所需的 Debian 软件包（{packages}）' },
+  hostPackagesPresent: { en: 'Debian packages the build needs are installed', 'zh-cn': '构建所需的 Debian 软件包均已安装' },
+  needRoot: {
+    en: 'Missing Debian packages: {packages}. Install them as root: sudo apt-get update && sudo apt-get install -y {packages}',
+    'zh-cn': '缺少 Debian 软件包：{packages}。请以 root 身份安装：sudo apt-get update && sudo apt-get install -y {packages}',
+  },
+  notDebian: {
+    en: 'This machine has no apt-get/dpkg: `npm run cluster:up` builds the cluster from Debian packages and runs on Debian or Ubuntu only. Elsewhere install kind, kubectl and Docker and use `npm run grade -- --cluster kind`.',
+    'zh-cn': '这台机器没有 apt-get/dpkg：`npm run cluster:up` 用 Debian 软件包构建集群，只能在 Debian 或 Ubuntu 上运行。在其他系统上请安装 kind、kubectl 和 Docker，然后使用 `npm run grade -- --cluster kind`。',
+  },
+  needGo: {
+    en: 'Go {want} or newer is needed to build the cluster (found: {found}). Install Go from your distribution or https://go.dev/dl/.',
+    'zh-cn': '构建集群需要 Go {want} 或更新版本（当前：{found}）。请从发行版或 https://go.dev/dl/ 安装 Go。',
+  },
+  engineStart: { en: 'Start the Docker engine (dockerd, log {log})', 'zh-cn': '启动 Docker 引擎（dockerd，日志 {log}）' },
+  engineRunning: { en: 'Docker engine answers', 'zh-cn': 'Docker 引擎可用' },
+  engineCapFilter: {
+    en: 'this machine lacks {caps}: dockerd runs kind\'s privileged nodes through a runtime wrapper that drops them',
+    'zh-cn': '这台机器缺少 {caps}：dockerd 通过一个会去掉这些权能的运行时包装器来运行 kind 的特权节点',
+  },
+  engineForeign: {
+    en: 'A Docker engine is already running, but this machine lacks {caps} and that engine does not drop it, so kind\'s privileged nodes cannot start ("unable to apply caps"). Stop it (e.g. sudo systemctl stop docker) and run `npm run cluster:up` again: it starts its own engine with the needed runtime wrapper.',
+    'zh-cn': '已有一个 Docker 引擎在运行，但这台机器缺少 {caps}，而该引擎不会去掉它，因此 kind 的特权节点无法启动（“unable to apply caps”）。请先停止它（例如 sudo systemctl stop docker），再运行 `npm run cluster:up`：它会启动自带所需运行时包装器的引擎。',
+  },
+  engineTimeout: { en: 'dockerd did not answer within {seconds} s; see {log}.', 'zh-cn': 'dockerd 在 {seconds} 秒内没有响应；请查看 {log}。' },
+  cluster: { en: 'Create or reuse the kind cluster {name} (1 control plane, 2 workers)', 'zh-cn': '创建或复用 kind 集群 {name}（1 个控制面节点，2 个工作节点）' },
+  clusterReused: { en: 'reused', 'zh-cn': '已复用' },
+  clusterCreated: { en: 'created', 'zh-cn': '已创建' },
+  addons: { en: 'Wait for CoreDNS and the local-path StorageClass', 'zh-cn': '等待 CoreDNS 与 local-path 存储类就绪' },
+  ready: {
+    en: 'The course cluster is up ({elapsed}). Grade on it from this shell with:',
+    'zh-cn': '课程集群已就绪（用时 {elapsed}）。在当前 shell 中这样使用它评分：',
+  },
+  readyTests: { en: 'and run the real-cluster tests with: npm run test:cluster', 'zh-cn': '运行真实集群测试：npm run test:cluster' },
+  downDeleting: { en: 'Delete the kind cluster {name}', 'zh-cn': '删除 kind 集群 {name}' },
+  downNothing: { en: 'No course cluster exists; nothing to delete.', 'zh-cn': '不存在课程集群；无需删除。' },
+  downNetwork: { en: 'Remove the unused Docker network "kind"', 'zh-cn': '删除不再使用的 Docker 网络“kind”' },
+  downEngine: { en: 'Stop the Docker engine that cluster:up started', 'zh-cn': '停止由 cluster:up 启动的 Docker 引擎' },
+  downPurge: { en: 'Remove the build cache {dir} and the images built from it', 'zh-cn': '删除构建缓存 {dir} 以及由它构建的镜像' },
+  downDone: { en: 'Nothing of the course cluster is left running.', 'zh-cn': '课程集群已全部清理，没有残留的运行中资源。' },
+  downKept: { en: 'The build cache stays in {dir} (the next cluster:up takes about a minute); `npm run cluster:down -- --purge` removes it too.', 'zh-cn': '构建缓存保留在 {dir}（下次 cluster:up 大约一分钟）；`npm run cluster:down -- --purge` 会一并删除它。' },
+  badVersions: { en: 'The version pins cannot be read: {error}', 'zh-cn': '无法读取版本固定文件：{error}' },
+} satisfies Record<string, Localized>;

@@ -1,0 +1,38 @@
+/**
+ * What the last successful `npm run cluster:up` produced, in <cache>/state.json, so the
+ * real-cluster tests and `npm run cluster:env` find the node image and the kind/kubectl built here.
+ */
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { z } from 'zod';
+
+export const ClusterState = z.object({
+  cluster: z.string(),
+  nodeImage: z.string(),
+  bin: z.string(),
+  kubeconfig: z.string(),
+  kindVersion: z.string(),
+  kubernetesVersion: z.string(),
+  upAt: z.string(),
+});
+export type ClusterState = z.infer<typeof ClusterState>;
+
+export function writeState(file: string, state: ClusterState): void {
+  writeFileSync(file, `${JSON.stringify(state, null, 2)}\n`);
+}
+
+/** The recorded state, or undefined when there is none (or it is unreadable: then it is ignored). */
+export function readState(file: string): ClusterState | undefined {
+  if (!existsSync(file)) return undefined;
+  const parsed = ClusterState.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+  return parsed.success ? parsed.data : undefined;
+}
+
+export function clearState(file: string): void {
+  rmSync(file, { force: true });
+}
+
+/** Shell lines that make `npm run grade -- --cluster kind` use this cluster (for eval). */
+export function envLines(state: ClusterState): string[] {
+  const q = (s: string) => `'${s.replace(/'/g, "'\\''")}'`;
+  return [`export PATH=${q(state.bin)}:"$PATH"`, `export K8S_STORAGE_COURSE_NODE_IMAGE=${q(state.nodeImage)}`];
+}

@@ -1,0 +1,229 @@
+/**
+ * The ordered steps of `npm run cluster:up`, as data: what each builds, how to tell it is already
+ * built (the cache), and the command that builds it. Pure: nothing here runs a command; the step
+ * runner (run-steps.ts) does, and tests read the plan directly.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Localized } from '../i18n/lang.ts';
+import { contentKey } from './keys.ts';
+import type { ClusterPaths } from './paths.ts';
+import { kubernetesMinor, type Versions } from './versions.ts';
+
+/** How a step builds its product: a program with arguments and extra environment. */
+export interface StepCommand {
+  file: string;
+  args: string[];
+  env?: Record<string, string>;
+}
+
+export interface BuildStep {
+  id: string;
+  title: Localized;
+  /** A rough duration on 2 cores when nothing is cached, shown while it runs. */
+  coldEstimate: string;
+  /** True when the product is already in the cache (the step is then skipped). */
+  cached: (probe: CacheProbe) => Promise<boolean>;
+  command: StepCommand;
+}
+
+/** What the plan may ask of the machine to decide whether a product is cached. */
+export interface CacheProbe {
+  fileExists(path: string): boolean;
+  imageExists(ref: string): Promise<boolean>;
+}
+
+/** A Go tool built from one published module version (cluster/build/go-tool.sh). */
+interface GoTool {
+  name: string;
+  module: string;
+  version: string;
+  packages: string[];
+  cgo?: boolean;
+  tags?: string;
+  ldflags?: string;
+  stagingReplace?: boolean;
+  what: Localized;
+  estimate: string;
+}
+
+function goTools(v: Versions): GoTool[] {
+  const k8sMinor = kubernetesMinor(v.KUBERNETES_VERSION);
+  const k8sVersionFlags = ['k8s.io/component-base/version', 'k8s.io/client-go/pkg/version']
+    .map((p) => `-X ${p}.gitVersion=${v.KUBERNETES_VERSION} -X ${p}.gitMajor=1 -X ${p}.gitMinor=${k8sMinor} -X ${p}.gitTreeState=clean`)
+    .join(' ');
+  const k8sCmds = ['kubelet', 'kubeadm', 'kube-apiserver', 'kube-controller-manager', 'kube-scheduler', 'kube-proxy', 'kubectl'];
+  return [
+    { name: 'kind', module: 'sigs.k8s.io/kind', version: v.KIND_VERSION, packages: ['sigs.k8s.io/kind'], what: { en: 'kind', 'zh-cn': 'kind' }, estimate: '1 min' },
+    {
+      name: 'kubernetes',
+      module: 'k8s.io/kubernetes',
+      version: v.KUBERNETES_VERSION,
+      packages: k8sCmds.map((c) => `k8s.io/kubernetes/cmd/${c}`),
+      ldflags: k8sVersionFlags,
+      stagingReplace: true,
+      what: { en: `Kubernetes (${k8sCmds.join(', ')})`, 'zh-cn': `Kubernetes（${k8sCmds.join('、')}）` },
+      estimate: '6-8 min',
+    },
+    {
+      name: 'containerd',
+      module: 'github.com/containerd/containerd/v2',
+      version: v.CONTAINERD_VERSION,
+      packages: ['containerd', 'ctr', 'containerd-shim-runc-v2'].map((c) => `github.com/containerd/containerd/v2/cmd/${c}`),
+      cgo: true,
+      tags: 'no_aufs no_zfs no_btrfs no_devmapper',
+      ldflags: `-X github.com/containerd/containerd/v2/version.Version=${v.CONTAINERD_VERSION}`,
+      what: { en: 'containerd', 'zh-cn': 'containerd' },
+      estimate: '2 min',
+    },
+    {
+      name: 'runc',
+      module: 'github.com/opencontainers/runc',
+      version: v.RUNC_VERSION,
+      packages: ['github.com/opencontainers/runc'],
+      cgo: true,
+      tags: 'seccomp urfave_cli_no_docs',
+      ldflags: `-X main.version=${v.RUNC_VERSION.replace(/^v/, '')}`,
+      what: { en: 'runc', 'zh-cn': 'runc' },
+      estimate: '1 min',
+    },
+    {
+      name: 'crictl',
+      module: 'sigs.k8s.io/cri-tools',
+      version: v.CRICTL_VERSION,
+      packages: ['sigs.k8s.io/cri-tools/cmd/crictl'],
+      ldflags: `-X sigs.k8s.io/cri-tools/pkg/version.Version=${v.CRICTL_VERSION}`,
+      what: { en: 'crictl', 'zh-cn': 'crictl' },
+      estimate: '1 min',
+    },
+    {
+      name: 'cni-plugins',
+      module: 'github.com/containernetworking/plugins',
+      version: v.CNI_PLUGINS_VERSION,
+      packages: ['ipam/host-local', 'main/loopback', 'main/ptp', 'meta/portmap'].map((p) => `github.com/containernetworking/plugins/plugins/${p}`),
+      what: { en: 'CNI plugins (host-local, loopback, ptp, portmap)', 'zh-cn': 'CNI 插件（host-local、loopback、ptp、portmap）' },
+      estimate: '1 min',
+    },
+    { name: 'etcd', module: 'go.etcd.io/etcd/server/v3', version: v.ETCD_VERSION, packages: ['go.etcd.io/etcd/server/v3'], what: { en: 'etcd', 'zh-cn': 'etcd' }, estimate: '2 min' },
+    { name: 'coredns', module: 'github.com/coredns/coredns', version: v.COREDNS_VERSION, packages: ['github.com/coredns/coredns'], what: { en: 'CoreDNS', 'zh-cn': 'CoreDNS' }, estimate: '3 min' },
+    {
+      name: 'local-path-provisioner',
+      module: 'github.com/rancher/local-path-provisioner',
+      version: v.LOCAL_PATH_PROVISIONER_VERSION,
+      packages: ['github.com/rancher/local-path-provisioner'],
+      ldflags: `-X main.VERSION=${v.LOCAL_PATH_PROVISIONER_VERSION}`,
+      what: { en: 'local-path-provisioner (kind\'s default StorageClass)', 'zh-cn': 'local-path-provisioner（kind 的默认存储类）' },
+      estimate: '1 min',
+    },
+  ];
+}
+
+/** Debian packages of the node's root file system (as kind's base image installs them). */
+export const NODE_PACKAGES = [
+  'systemd', 'conntrack', 'iptables', 'nftables', 'iproute2', 'ethtool', 'util-linux', 'mount', 'kmod',
+  'libseccomp2', 'pigz', 'fuse-overlayfs', 'nfs-common', 'open-iscsi', 'bash', 'ca-certificates', 'curl', 'jq', 'procps',
+];
+/** Debian packages of the small image kube-proxy and course-cni run on. */
+export const NETBASE_PACKAGES = ['iptables', 'nftables', 'conntrack', 'iproute2'];
+
+/** Every name the build products carry, derived from the pins and the build files' contents. */
+export interface BuildNames {
+  /** Go module cache directory of sigs.k8s.io/kind and k8s.io/kubernetes at their pins. */
+  kindSource: string;
+  kubernetesSource: string;
+  nodeRootfs: string;
+  netbaseRootfs: string;
+  imagesDir: string;
+  courseCniImage: string;
+  baseImage: string;
+  nodeImage: string;
+}
+
+/** Repository files each product is built from (their contents are part of its key). */
+export const IMAGE_INPUTS = ['cluster/versions.env', 'cluster/build/go-tool.sh', 'cluster/build/images.sh', 'cluster/node/course-cni.sh'];
+export const NODE_INPUTS = [...IMAGE_INPUTS, 'cluster/build/node-image.sh', 'cluster/node/course-cni.yaml', 'cluster/build/debian-rootfs.sh'];
+
+export function buildNames(root: string, paths: ClusterPaths, v: Versions, gomodcache: string, dropCaps: string): BuildNames {
+  const rootfsKey = (pkgs: string[]) => contentKey(root, ['cluster/build/debian-rootfs.sh'], pkgs);
+  const imagesKey = contentKey(root, IMAGE_INPUTS);
+  const nodeKey = contentKey(root, NODE_INPUTS, [...NODE_PACKAGES, ...NETBASE_PACKAGES, dropCaps]);
+  return {
+    kindSource: join(gomodcache, 'sigs.k8s.io', `kind@${v.KIND_VERSION}`),
+    kubernetesSource: join(gomodcache, 'k8s.io', `kubernetes@${v.KUBERNETES_VERSION}`),
+    nodeRootfs: join(paths.rootfs, `node-${v.DEBIAN_SUITE}-${rootfsKey(NODE_PACKAGES)}.tar`),
+    netbaseRootfs: join(paths.rootfs, `netbase-${v.DEBIAN_SUITE}-${rootfsKey(NETBASE_PACKAGES)}.tar`),
+    imagesDir: join(paths.images, imagesKey),
+    courseCniImage: `k8s-storage-course/course-cni:${imagesKey}`,
+    baseImage: `k8s-storage-course/kind-base:${nodeKey}`,
+    nodeImage: `k8s-storage-course/node:${v.KUBERNETES_VERSION}-${nodeKey}`,
+  };
+}
+
+/** The build steps, in order. `root` is the repository; `script(name)` its cluster/build/<name>. */
+export function buildSteps(root: string, paths: ClusterPaths, v: Versions, names: BuildNames, dropCaps: string): BuildStep[] {
+  const script = (name: string) => join(root, 'cluster', 'build', name);
+  const common = {
+    CACHE: paths.root,
+    KIND_SRC: names.kindSource,
+    K8S_SRC: names.kubernetesSource,
+    IMAGES: names.imagesDir,
+    COURSE_CNI_IMAGE: names.courseCniImage,
+    NODE_ROOTFS: names.nodeRootfs,
+    NETBASE_ROOTFS: names.netbaseRootfs,
+    DROP_CAPS: dropCaps,
+    DOCKER_BUILDKIT: '0',
+  };
+  const steps: BuildStep[] = goTools(v).map((t) => {
+    const out = join(paths.go, `${t.name}-${t.version}`);
+    const args = [out, t.module, t.version];
+    if (t.cgo) args.push('--cgo');
+    if (t.tags) args.push('--tags', t.tags);
+    if (t.ldflags) args.push('--ldflags', t.ldflags);
+    if (t.stagingReplace) args.push('--replace-staging');
+    args.push(...t.packages);
+    return {
+      id: `go:${t.name}`,
+      title: { en: `Build ${t.what.en} ${t.version} from the Go module proxy`, 'zh-cn': `从 Go 模块代理构建 ${t.what['zh-cn']} ${t.version}` },
+      coldEstimate: t.estimate,
+      cached: async (p) => p.fileExists(join(out, '.done')),
+      command: { file: 'bash', args: [script('go-tool.sh'), ...args] },
+    };
+  });
+  const rootfs = (id: string, file: string, pkgs: string[], what: Localized): BuildStep => ({
+    id,
+    title: what,
+    coldEstimate: '1-2 min',
+    cached: async (p) => p.fileExists(file),
+    command: { file: 'bash', args: [script('debian-rootfs.sh'), file, v.DEBIAN_SUITE, pkgs.join(',')] },
+  });
+  steps.push(
+    rootfs('rootfs:node', names.nodeRootfs, NODE_PACKAGES, {
+      en: `Build the node's Debian ${v.DEBIAN_SUITE} root file system (mmdebstrap)`,
+      'zh-cn': `构建节点的 Debian ${v.DEBIAN_SUITE} 根文件系统（mmdebstrap）`,
+    }),
+    rootfs('rootfs:netbase', names.netbaseRootfs, NETBASE_PACKAGES, {
+      en: `Build the Debian ${v.DEBIAN_SUITE} base of kube-proxy and course-cni`,
+      'zh-cn': `构建 kube-proxy 与 course-cni 所用的 Debian ${v.DEBIAN_SUITE} 基础文件系统`,
+    }),
+    {
+      id: 'images',
+      title: { en: 'Build the cluster\'s container images (control plane, etcd, CoreDNS, pause, busybox, storage, CNI)', 'zh-cn': '构建集群的容器镜像（控制面、etcd、CoreDNS、pause、busybox、存储、CNI）' },
+      coldEstimate: '1 min',
+      cached: async (p) => p.fileExists(join(names.imagesDir, '.done')),
+      command: { file: 'bash', args: [script('images.sh')], env: common },
+    },
+    {
+      id: 'node-image',
+      title: { en: `Assemble the kind node image ${names.nodeImage}`, 'zh-cn': `组装 kind 节点镜像 ${names.nodeImage}` },
+      coldEstimate: '1 min',
+      cached: (p) => p.imageExists(names.nodeImage),
+      command: { file: 'bash', args: [script('node-image.sh')], env: { ...common, NODE_IMAGE: names.nodeImage, BASE_IMAGE: names.baseImage } },
+    },
+  );
+  return steps;
+}
+
+/** True when every file a step needs exists (used by tests and --check). */
+export function buildScriptsPresent(root: string): boolean {
+  return ['go-tool.sh', 'debian-rootfs.sh', 'images.sh', 'node-image.sh'].every((f) => existsSync(join(root, 'cluster', 'build', f)));
+}

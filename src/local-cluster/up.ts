@@ -1,0 +1,153 @@
+/**
+ * `npm run cluster:up`: a real kind cluster on this machine from the registries it has (Go module
+ * proxy, Debian), every product cached outside the repository keyed by what it is made from, then
+ * the course cluster created (or reused) by the grader's own kind back end code.
+ * Exit codes: 0 up, 2 the pins cannot be read, 3 a step failed, 130 interrupted.
+ */
+import { existsSync, mkdirSync, rmSync, symlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import { execa } from 'execa';
+import { fill } from '../i18n/lang.ts';
+import { CLUSTER_NAME, NODE_IMAGE_ENV } from '../grader/cluster/kind/config.ts';
+import { ensureCluster } from '../grader/cluster/kind/lifecycle.ts';
+import { courseKubeconfig } from '../grader/cluster/kind/paths.ts';
+import { realClock } from '../grader/cluster/common/poll.ts';
+import { createExecaRunner } from '../grader/exec/runner.ts';
+import { formatDuration } from './format.ts';
+import { checkGo, ensureEngine, HOST_PACKAGES, installPackages, missingCaps, missingPackages } from './host.ts';
+import { msg } from './messages.ts';
+import { clusterPaths } from './paths.ts';
+import { runSteps, StepFailedError, type ExecStep, type ProgressIo } from './run-steps.ts';
+import { writeState } from './state.ts';
+import { buildNames, buildSteps, type CacheProbe } from './steps.ts';
+import { readVersions, VersionsFileError, type Versions } from './versions.ts';
+
+export interface UpOptions {
+  root: string;
+  io: ProgressIo & { out: { write(text: string): unknown } };
+  env: Record<string, string | undefined>;
+  signal: AbortSignal;
+}
+
+const probe: CacheProbe = {
+  fileExists: (p) => existsSync(p),
+  imageExists: async (ref) => (await execa('docker', ['image', 'inspect', '--format', '{{.Id}}', ref], { reject: false })).exitCode === 0,
+};
+
+export async function clusterUp(o: UpOptions): Promise<number> {
+  const { lang } = o.io;
+  const started = Date.now();
+  let versions: Versions;
+  try {
+    versions = readVersions(o.root);
+  } catch (err) {
+    if (!(err instanceof VersionsFileError)) throw err;
+    o.io.err.write(`${fill(msg.badVersions, { error: err.message })[lang]}\n`);
+    return 2;
+  }
+  const paths = clusterPaths(o.env);
+  mkdirSync(paths.root, { recursive: true });
+  try {
+    const caps = await missingCaps(o.root);
+    const dropCaps = JSON.stringify(caps);
+    // `go env` answers in milliseconds; when Go is missing the Go step below fails before any build.
+    const gomodcache = (await execa('go', ['env', 'GOMODCACHE'], { reject: false })).stdout.trim() || join(o.env.HOME ?? '', 'go', 'pkg', 'mod');
+    const n = buildNames(o.root, paths, versions, gomodcache, dropCaps);
+    const hostSteps: ExecStep[] = [
+      {
+        id: 'host:packages',
+        title: { en: 'Debian packages the build needs', 'zh-cn': '构建所需的 Debian 软件包' },
+        skip: async () => ((await missingPackages(HOST_PACKAGES)).length === 0 ? msg.hostPackagesPresent : undefined),
+        run: async (ctx) => {
+          const missing = await missingPackages(HOST_PACKAGES);
+          await installPackages(missing, ctx, lang);
+          return fill(msg.hostPackages, { packages: missing.join(' ') });
+        },
+      },
+      {
+        id: 'host:go',
+        title: { en: 'Go toolchain', 'zh-cn': 'Go 工具链' },
+        run: async () => {
+          await checkGo(lang);
+          return { en: (await execa('go', ['env', 'GOVERSION'])).stdout, 'zh-cn': (await execa('go', ['env', 'GOVERSION'])).stdout };
+        },
+      },
+      {
+        id: 'host:engine',
+        title: { en: 'Docker engine', 'zh-cn': 'Docker 引擎' },
+        run: (ctx) => ensureEngine(o.root, paths.root, caps, ctx, lang),
+      },
+      {
+        id: 'go:sources',
+        title: { en: `Module sources of kind ${versions.KIND_VERSION} and Kubernetes ${versions.KUBERNETES_VERSION}`, 'zh-cn': `kind ${versions.KIND_VERSION} 与 Kubernetes ${versions.KUBERNETES_VERSION} 的模块源码` },
+        skip: async () => (existsSync(n.kindSource) && existsSync(n.kubernetesSource) ? msg.cached : undefined),
+        run: (ctx) => ctx.exec({ file: 'go', args: ['mod', 'download', `sigs.k8s.io/kind@${versions.KIND_VERSION}`, `k8s.io/kubernetes@${versions.KUBERNETES_VERSION}`] }),
+      },
+    ];
+    const build: ExecStep[] = buildSteps(o.root, paths, versions, n, dropCaps).map((s) => ({
+      id: s.id,
+      title: s.title,
+      coldEstimate: s.coldEstimate,
+      skip: async () => ((await s.cached(probe)) ? msg.cached : undefined),
+      run: (ctx) => ctx.exec(s.command),
+    }));
+    const kubeconfig = courseKubeconfig(o.env);
+    const clusterSteps: ExecStep[] = [
+      {
+        id: 'cluster',
+        title: fill(msg.cluster, { name: CLUSTER_NAME }),
+        coldEstimate: '1 min',
+        run: async (ctx) => {
+          linkBin(paths.bin, join(paths.go, `kind-${versions.KIND_VERSION}`, 'bin', 'kind'), join(paths.go, `kubernetes-${versions.KUBERNETES_VERSION}`, 'bin', 'kubectl'));
+          process.env.PATH = `${paths.bin}:${process.env.PATH ?? ''}`;
+          process.env[NODE_IMAGE_ENV] = n.nodeImage;
+          const runner = createExecaRunner({ trace: (line) => ctx.log(line) });
+          const state = await ensureCluster({ runner, name: CLUSTER_NAME, kubeconfig, clock: realClock, note: (line) => ctx.log(line) }, ctx.signal);
+          return state === 'reused' ? msg.clusterReused : msg.clusterCreated;
+        },
+      },
+      {
+        id: 'addons',
+        title: msg.addons,
+        run: async (ctx) => {
+          for (const [ns, deploy] of [['kube-system', 'coredns'], ['local-path-storage', 'local-path-provisioner']] as const) {
+            await ctx.exec({ file: join(paths.bin, 'kubectl'), args: ['--kubeconfig', kubeconfig, '-n', ns, 'rollout', 'status', `deployment/${deploy}`, '--timeout=180s'] });
+          }
+          await ctx.exec({ file: join(paths.bin, 'kubectl'), args: ['--kubeconfig', kubeconfig, 'get', 'storageclass', 'standard'] });
+        },
+      },
+    ];
+    await runSteps([...hostSteps, ...build, ...clusterSteps], o.io, paths.logs, o.signal);
+    const state = {
+      cluster: CLUSTER_NAME,
+      nodeImage: n.nodeImage,
+      bin: paths.bin,
+      kubeconfig,
+      kindVersion: versions.KIND_VERSION,
+      kubernetesVersion: versions.KUBERNETES_VERSION,
+      upAt: new Date().toISOString(),
+    };
+    writeState(paths.state, state);
+    o.io.out.write(`\n${fill(msg.ready, { elapsed: formatDuration(Date.now() - started) })[lang]}\n\n  eval "$(npm run -s cluster:env)"\n  npm run grade -- lesson-1 --cluster kind\n\n${msg.readyTests[lang]}\n`);
+    return 0;
+  } catch (err) {
+    if (o.signal.aborted) {
+      o.io.err.write(`\n${msg.interrupted[lang]}\n`);
+      return 130;
+    }
+    if (err instanceof StepFailedError) {
+      o.io.err.write(`\n${err.lines.join('\n')}\n`);
+      return 3;
+    }
+    throw err;
+  }
+}
+
+/** <bin>/kind and <bin>/kubectl pointing at the binaries built here. */
+function linkBin(bin: string, kind: string, kubectl: string): void {
+  mkdirSync(bin, { recursive: true });
+  for (const [name, target] of [['kind', kind], ['kubectl', kubectl]] as const) {
+    rmSync(join(bin, name), { force: true });
+    symlinkSync(target, join(bin, name));
+  }
+}
