@@ -100,6 +100,8 @@ export class ClusterUnavailableError extends Error {
   constructor(
     readonly reason: Localized,
     readonly hint?: Localized,
+    /** A stable name for causes callers act on, e.g. 'nfs-client-missing' (lesson 3 cannot run here). */
+    readonly code?: string,
   ) {
     super(reason.en);
     this.name = 'ClusterUnavailableError';

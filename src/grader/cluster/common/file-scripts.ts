@@ -1,7 +1,7 @@
 /**
  * The fixed sh scripts that read and write files in containers and on nodes. Scripts never change;
- * the path arrives as $1 (a positional argument) and the data on stdin, so no name, path or token
- * is ever parsed by a shell.
+ * the path arrives as $1 and the data as $2 (positional arguments), so no name, path or token is
+ * ever parsed by a shell.
  */
 import { ExecError } from '../cluster.ts';
 import type { RunResult } from '../../exec/runner.ts';
@@ -11,8 +11,15 @@ export const ABSENT_EXIT = 66;
 /** Printed on stderr together with ABSENT_EXIT, so a stray 66 is not taken for "absent". */
 export const ABSENT_MARKER = 'k8s-storage-course: no such file';
 
-/** Writes stdin to "$1"; a missing parent directory is an error (no mkdir). */
-export const WRITE_SCRIPT = 'cat > "$1"';
+/**
+ * Writes "$2" to "$1" byte for byte; a missing parent directory is an error (no mkdir). The data is
+ * an argument, not stdin: `kubectl exec -i` can drop stdin (kubernetes/kubernetes#112834), which on
+ * the course's real cluster left an empty token file about one write in ten.
+ */
+export const WRITE_SCRIPT = 'printf "%s" "$2" > "$1"';
+
+/** The most a write may carry (it travels as one argument; Linux allows 128 KiB per argument). */
+export const MAX_WRITE_BYTES = 64 * 1024;
 
 /** Prints "$1", or exits ABSENT_EXIT with the marker when nothing exists there. */
 export const READ_SCRIPT = `if [ ! -e "$1" ] && [ ! -L "$1" ]; then echo '${ABSENT_MARKER}' >&2; exit ${ABSENT_EXIT}; fi; exec cat < "$1"`;

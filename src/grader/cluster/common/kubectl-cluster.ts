@@ -19,11 +19,12 @@ import type { CommandRunner } from '../../exec/runner.ts';
 import { ownership, prepareObjects } from './apply-prep.ts';
 import type { ClusterBackend, NodeAccess } from './backend.ts';
 import { collectDiagnostics } from './diagnostics.ts';
-import { READ_SCRIPT, WRITE_SCRIPT, readOutcome, writeOutcome } from './file-scripts.ts';
+import { MAX_WRITE_BYTES, READ_SCRIPT, WRITE_SCRIPT, readOutcome, writeOutcome } from './file-scripts.ts';
 import { assertAbsolutePath, isNamespaced } from './kinds.ts';
 import { Kube } from './kube.ts';
 import { KubectlArgs } from './kubectl.ts';
 import { FIXTURE_NAMESPACE, RUN_LABEL, normalizeRunId, runNamespace } from './labels.ts';
+import { msg } from './messages.ts';
 import { installNfsServer } from './nfs-fixture.ts';
 import { createRunNamespace, removeStaleNodeLabels } from './run-namespace.ts';
 import { bareContainerId, parseList, parseWorkers } from './parse.ts';
@@ -99,7 +100,26 @@ export class KubectlCluster implements Cluster {
     if (name !== 'nfs-server') throw new Error(`unknown fixture ${JSON.stringify(name)}`);
     // On a cluster the grader owns the server stays for later runs; elsewhere it goes with this run.
     const onCreated = () => void (this.fixtureNamespaceCreated = !this.backend.ownsCluster);
+    await this.requireNfsClient();
     await installNfsServer({ kube: this.kube, clock: this.clock, signal, note: this.note, onCreated });
+  }
+
+  /**
+   * Refuses lesson 3 up front, with its own reason, where no node can mount NFS: the kernel lists no
+   * "nfs" file system and has no module loading (/proc/modules absent), so no mount could ever work.
+   * Where modules exist the mount itself decides (the kernel may load the nfs module on demand).
+   * Only on kind, where reading a node file is a cheap `docker exec`; on `current` it would take a
+   * helper pod per read, and the NFS probe pod then says what failed.
+   */
+  private async requireNfsClient(): Promise<void> {
+    if (this.backend.kind !== 'kind') return;
+    const node = (await this.workers())[0];
+    if (!node) return;
+    const filesystems = await this.nodes.readFile(node, '/proc/filesystems');
+    if (filesystems === undefined || /\bnfs4?\b/.test(filesystems)) return;
+    if ((await this.nodes.readFile(node, '/proc/modules')) !== undefined) return;
+    this.note(`node ${node}: no nfs in /proc/filesystems and no /proc/modules`);
+    throw new ClusterUnavailableError(msg.nfsClientMissing, msg.nfsClientMissingHint, 'nfs-client-missing');
   }
 
   async apply(objects: K8sObject[]): Promise<void> {
@@ -174,8 +194,9 @@ export class KubectlCluster implements Cluster {
   }
 
   async writeFile(pod: string, container: string, path: string, data: string): Promise<void> {
-    const argv = this.kube.args.exec(pod, container, WRITE_SCRIPT, [assertAbsolutePath(path)], true);
-    const r = await this.kube.run(argv, { input: data, reject: false, timeoutMs: 30_000 });
+    if (Buffer.byteLength(data) > MAX_WRITE_BYTES) throw new ExecError(`could not write ${path} in ${pod}/${container}: ${Buffer.byteLength(data)} bytes is more than the ${MAX_WRITE_BYTES} a write may carry`);
+    const argv = this.kube.args.exec(pod, container, WRITE_SCRIPT, [assertAbsolutePath(path), data], false);
+    const r = await this.kube.run(argv, { reject: false, timeoutMs: 30_000 });
     writeOutcome(r, `write ${path} in ${pod}/${container}`);
   }
 

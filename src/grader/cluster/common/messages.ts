@@ -34,6 +34,14 @@ export const msg = {
     en: 'The grader needs permission to create namespaces, pods, PersistentVolumes and StorageClasses in this cluster.',
     'zh-cn': '评分程序需要在该集群中创建命名空间、Pod、持久卷（PersistentVolume）和存储类（StorageClass）的权限。',
   },
+  nfsClientMissing: {
+    en: 'Lesson 3 was not run: the kernel of this cluster\'s nodes has no NFS client ("nfs" is not in /proc/filesystems and the kernel cannot load modules), so no Pod here can mount an NFS volume. This says nothing about your answer.',
+    'zh-cn': '第 3 课没有运行：这个集群节点的内核没有 NFS 客户端（/proc/filesystems 中没有 "nfs"，内核也不能加载模块），因此这里的任何 Pod 都无法挂载 NFS 卷。这与你的答案无关。',
+  },
+  nfsClientMissingHint: {
+    en: 'Grade lesson 3 on a machine whose kernel has the NFS client (most Linux distributions and Docker Desktop do), or use --cluster model for the offline model\'s verdict.',
+    'zh-cn': '请在内核带有 NFS 客户端的机器上为第 3 课评分（大多数 Linux 发行版和 Docker Desktop 都有），或者使用 --cluster model 获取离线模型的结论。',
+  },
   nfsApplyFailed: {
     en: 'The course NFS server could not be installed: {detail}',
     'zh-cn': '无法安装课程用的 NFS 服务器：{detail}',

@@ -33,11 +33,11 @@ describe.each(SHELLS.map((s) => [s.join(' '), s] as const))('scripts under %s', 
     dir = mkdtempSync(join(tmpdir(), 'file-scripts-'));
   });
 
-  const run = (script: string, path: string, input?: string) =>
-    runner.run(shell[0], [...shell.slice(1), '-c', script, '--', path], { input, reject: false, timeoutMs: 10_000 });
+  const run = (script: string, path: string, data?: string) =>
+    runner.run(shell[0], [...shell.slice(1), '-c', script, '--', path, ...(data === undefined ? [] : [data])], { reject: false, timeoutMs: 10_000 });
 
-  it('writes stdin byte for byte and reads it back', async () => {
-    const data = 'token-1234\nsecond line\n\n';
+  it('writes its data argument byte for byte (newlines, %, backslashes) and reads it back', async () => {
+    const data = 'token-1234\nsecond line %s %% \\n \\ $HOME `id`\n\n';
     const path = join(dir, 'token');
     expect((await run(WRITE_SCRIPT, path, data)).exitCode).toBe(0);
     expect(readFileSync(path, 'utf8')).toBe(data);

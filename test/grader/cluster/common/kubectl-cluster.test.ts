@@ -218,14 +218,16 @@ describe('KubectlCluster container and node operations', () => {
     await expect(cluster.killContainer('nginx-deployment-67d4bdd6f5-w6kd7', 'nginx')).rejects.toBeInstanceOf(ExecError);
   });
 
-  it('writeFile: data on stdin, path as $1; readFile: content, undefined when absent', async () => {
+  it('writeFile: path as $1 and data as $2, nothing on stdin (kubectl exec can drop stdin); readFile: content, undefined when absent', async () => {
     const { cluster, runner } = await prepared();
     const path = `/cache/a'; rm -rf / #`;
     runner.once('kubectl', ['--kubeconfig', '/kc', 'exec', 'cache-pod'], {});
     await cluster.writeFile('cache-pod', 'writer', path, 'tok-1');
     const write = runner.calls.at(-1)!;
-    expect(write.args.slice(-6)).toEqual(['--', 'sh', '-c', WRITE_SCRIPT, '--', path]);
-    expect(write.input).toBe('tok-1');
+    expect(write.args.slice(-7)).toEqual(['--', 'sh', '-c', WRITE_SCRIPT, '--', path, 'tok-1']);
+    expect(write.args).not.toContain('-i');
+    expect(write.input).toBeUndefined();
+    await expect(cluster.writeFile('cache-pod', 'writer', '/cache/big', 'x'.repeat(64 * 1024 + 1))).rejects.toBeInstanceOf(ExecError);
 
     runner.once('kubectl', ['--kubeconfig', '/kc', 'exec', 'cache-pod'], { stdout: 'tok-1' }, { exitCode: 66, stderr: 'k8s-storage-course: no such file\ncommand terminated with exit code 66\n' });
     expect(await cluster.readFile('cache-pod', 'reader', '/cache/token')).toBe('tok-1');

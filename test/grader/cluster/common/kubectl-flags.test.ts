@@ -56,7 +56,7 @@ describe.skipIf(!hasKubectl())('real kubectl accepts every argv we build', () =>
     ['scale', k.scale('StatefulSet', 'web', 1)],
     ['labelNode', k.labelNode('n1', { 'storage-course/role': 'data' })],
     ['unlabelNode', k.unlabelNode('n1', ['storage-course/role'])],
-    ['exec write', k.exec('p', 'c', WRITE_SCRIPT, [`/a'; rm -rf / #`], true), 'data'],
+    ['exec write', k.exec('p', 'c', WRITE_SCRIPT, [`/a'; rm -rf / #`, 'data'], false)],
     ['exec read', k.exec('p', 'c', READ_SCRIPT, ['/cache/token'], false)],
     ['describe', k.describe('Pod', 'p')],
     ['events', k.events('Pod', 'p')],

@@ -53,8 +53,8 @@ describe('KubectlArgs golden argv', () => {
 
   it('exec: fixed script, path as a positional argument after --, stdin only for writes', () => {
     const path = `/cache/a'; rm -rf / #`;
-    expect(kind.exec('cache-pod', 'writer', WRITE_SCRIPT, [path], true)).toEqual([
-      '--kubeconfig', KC, 'exec', 'cache-pod', '-n', 'course-lesson-1-abc', '-c', 'writer', '-i', '--', 'sh', '-c', 'cat > "$1"', '--', path,
+    expect(kind.exec('cache-pod', 'writer', WRITE_SCRIPT, [path, 'tok-1'], false)).toEqual([
+      '--kubeconfig', KC, 'exec', 'cache-pod', '-n', 'course-lesson-1-abc', '-c', 'writer', '--', 'sh', '-c', 'printf "%s" "$2" > "$1"', '--', path, 'tok-1',
     ]);
     expect(kind.exec('cache-pod', 'reader', READ_SCRIPT, ['/cache/token'], false)).toEqual([
       '--kubeconfig', KC, 'exec', 'cache-pod', '-n', 'course-lesson-1-abc', '-c', 'reader', '--', 'sh', '-c', READ_SCRIPT, '--', '/cache/token',

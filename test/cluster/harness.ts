@@ -1,0 +1,65 @@
+/**
+ * Grades a folder the way `npm run grade -- <lesson> --cluster kind --dir <folder>` does, on the
+ * real cluster of `npm run cluster:up` (its kind and kubectl first on PATH, its node image), and
+ * records each case's verdict on the real cluster next to the model's for the agreement table.
+ */
+import { appendFileSync, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { inject } from 'vitest';
+import { createKindCluster } from '../../src/grader/cluster/kind/kind-cluster.ts';
+import { NODE_IMAGE_ENV } from '../../src/grader/cluster/kind/config.ts';
+import { loadExercise, loadGrader, type Lesson } from '../../src/grader/lessons.ts';
+import type { ExerciseResult } from '../../src/grader/report/model.ts';
+import { runExercise } from '../../src/grader/run/index.ts';
+import { failedIds, ROOT } from '../graders/harness.ts';
+
+/** Where the suite writes one JSON line per case (read by `npm run bench`). */
+export const VERDICTS_FILE = join(ROOT, 'reports', 'test-cluster', 'verdicts.jsonl');
+
+let runs = 0;
+
+/** Puts the cluster's kind/kubectl first on PATH and names its node image; returns the provided info. */
+export function useCluster() {
+  const provided = inject('cluster');
+  if (provided.available) {
+    if (!process.env.PATH?.startsWith(`${provided.bin}:`)) process.env.PATH = `${provided.bin}:${process.env.PATH ?? ''}`;
+    process.env[NODE_IMAGE_ENV] = provided.nodeImage;
+  }
+  return provided;
+}
+
+/** Grades dir with the lesson's grader on the real course cluster. */
+export async function gradeOnCluster(lesson: Lesson, dir: string): Promise<ExerciseResult> {
+  const grader = await loadGrader(ROOT, lesson);
+  const exercise = loadExercise(ROOT, lesson);
+  const runId = `ct-${lesson.number}-${Date.now().toString(36)}-${++runs}`;
+  return runExercise({
+    id: lesson.id,
+    lesson: lesson.folder,
+    title: exercise.title,
+    grader,
+    submissionDir: dir,
+    cluster: () => createKindCluster({ runId }),
+    signal: new AbortController().signal,
+  });
+}
+
+export interface Verdict {
+  case: string;
+  kind: 'solution' | 'mistake' | 'variant' | 'hostile';
+  lesson: string;
+  model: { score: number; failed: string[] };
+  real: { score: number; failed: string[]; error?: string };
+  ms: number;
+}
+
+export function verdictOf(r: ExerciseResult): { score: number; failed: string[]; error?: string } {
+  const error = r.error ? (r.error.kind === 'cluster' ? r.error.message.en : r.error.kind) : undefined;
+  return { score: r.score, failed: failedIds(r).sort(), ...(error ? { error } : {}) };
+}
+
+/** Appends one case to the verdicts file. */
+export function record(v: Verdict): void {
+  mkdirSync(dirname(VERDICTS_FILE), { recursive: true });
+  appendFileSync(VERDICTS_FILE, `${JSON.stringify(v)}\n`);
+}

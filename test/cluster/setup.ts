@@ -1,0 +1,64 @@
+/**
+ * Finds the real cluster for the suite: the state `npm run cluster:up` recorded, a Docker engine,
+ * and three Ready nodes. When there is none the suite's tests are skipped with the reason printed
+ * in both languages, except under CI=true, where a missing cluster fails the run.
+ * Also reads whether the nodes' kernel can mount NFS (lesson 3).
+ */
+import { execFileSync } from 'node:child_process';
+import type { TestProject } from 'vitest/node';
+import { clusterPaths } from '../../src/local-cluster/paths.ts';
+import { readState } from '../../src/local-cluster/state.ts';
+import { isCi } from '../../src/cli/io.ts';
+
+export interface ClusterProvided {
+  available: boolean;
+  /** Why not, in both languages, when not available. */
+  reason?: { en: string; 'zh-cn': string };
+  bin?: string;
+  nodeImage?: string;
+  kubeconfig?: string;
+  /** False when the kernel has no NFS client (lesson 3 cannot run). */
+  nfsClient?: boolean;
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    cluster: ClusterProvided;
+  }
+}
+
+function probe(): ClusterProvided {
+  const state = readState(clusterPaths().state);
+  if (!state) {
+    return { available: false, reason: { en: 'no cluster was built here: run `npm run cluster:up` first', 'zh-cn': '这里还没有构建集群：请先运行 `npm run cluster:up`' } };
+  }
+  try {
+    const out = execFileSync(`${state.bin}/kubectl`, ['--kubeconfig', state.kubeconfig, 'get', 'nodes', '-o', 'jsonpath={range .items[*]}{.status.conditions[?(@.type=="Ready")].status}{"\\n"}{end}', '--request-timeout=20s'], { encoding: 'utf8' });
+    const ready = out.split('\n').filter((l) => l === 'True').length;
+    if (ready !== 3) return { available: false, reason: { en: `the course cluster has ${ready} Ready nodes, not 3: run \`npm run cluster:up\``, 'zh-cn': `课程集群只有 ${ready} 个就绪节点而不是 3 个：请运行 \`npm run cluster:up\`` } };
+  } catch (err) {
+    return { available: false, reason: { en: `the course cluster does not answer (${(err as Error).message.split('\n')[0]}): run \`npm run cluster:up\``, 'zh-cn': `课程集群没有响应（${(err as Error).message.split('\n')[0]}）：请运行 \`npm run cluster:up\`` } };
+  }
+  const filesystems = execFileSync('docker', ['exec', `${state.cluster}-worker`, 'cat', '/proc/filesystems'], { encoding: 'utf8' });
+  let modules = true;
+  try {
+    execFileSync('docker', ['exec', `${state.cluster}-worker`, 'test', '-e', '/proc/modules']);
+  } catch {
+    modules = false;
+  }
+  return { available: true, bin: state.bin, nodeImage: state.nodeImage, kubeconfig: state.kubeconfig, nfsClient: /\bnfs4?\b/.test(filesystems) || modules };
+}
+
+export default function setup(project: TestProject): void {
+  const found = probe();
+  if (!found.available) {
+    if (isCi(process.env)) throw new Error(`test:cluster under CI=true needs the real cluster, and ${found.reason!.en}`);
+    process.stderr.write(`\ntest:cluster: skipped, ${found.reason!.en}\ntest:cluster：已跳过，${found.reason!['zh-cn']}\n\n`);
+  } else if (!found.nfsClient) {
+    process.stderr.write(
+      '\ntest:cluster: lesson 3 is not run: this kernel has no NFS client (no "nfs" in /proc/filesystems, no module loading)\n' +
+        'test:cluster：第 3 课不运行：这个内核没有 NFS 客户端（/proc/filesystems 中没有 "nfs"，也不能加载模块）\n\n',
+    );
+  }
+  project.provide('cluster', found);
+}
