@@ -1,12 +1,13 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
+import { satteri } from '@astrojs/markdown-satteri';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { lessonPages } from './src/site/integration.ts';
 import { listLessonFolders } from './src/site/lessons.ts';
-import { remarkHeadingIds } from './src/site/remark-heading-ids.ts';
-import { remarkCjkBreaks } from './src/site/remark-cjk-breaks.ts';
+import { headingIdsPlugin } from './src/site/heading-ids.ts';
+import { cjkBreaksPlugin } from './src/site/cjk-breaks.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
@@ -18,7 +19,8 @@ const lessonItems = listLessonFolders(root)
 
 export default defineConfig({
   site: 'https://k8s-storage-course.example.org',
-  markdown: { remarkPlugins: [remarkHeadingIds, remarkCjkBreaks] },
+  // Astro 7 renders .md and .mdx with Sätteri; our two plugins are Sätteri mdast plugins.
+  markdown: { processor: satteri({ mdastPlugins: [headingIdsPlugin, cjkBreaksPlugin] }) },
   integrations: [
     lessonPages(),
     starlight({

@@ -1,14 +1,15 @@
 /**
  * Fast syntax check of lesson pages without a full site build: compiles every
  * lessons/<NN-slug>/{en,zh-cn}.mdx (after the same anchor escaping the site sync applies) with
- * the MDX compiler and prints file:line:col for each error. Exit 1 on any error.
+ * Sätteri's MDX compiler (the one Astro 7 builds the site with) and prints file:line:col for each
+ * error. Exit 1 on any error.
  * Usage: npx tsx scripts/check-mdx.ts [lesson-folder ...]
  */
-import { compile } from '@mdx-js/mdx';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { mdxToJs } from 'satteri';
 import { listLessonFolders } from '../src/site/lessons.ts';
-import { escapeHeadingAnchors } from '../src/site/remark-heading-ids.ts';
+import { escapeHeadingAnchors } from '../src/site/heading-ids.ts';
 
 const root = process.cwd();
 const only = process.argv.slice(2);
@@ -19,12 +20,14 @@ for (const lesson of listLessonFolders(root)) {
     const file = join('lessons', lesson.folder, `${lang}.mdx`);
     if (!existsSync(file)) continue;
     try {
-      await compile(escapeHeadingAnchors(readFileSync(file, 'utf8')));
+      mdxToJs(escapeHeadingAnchors(readFileSync(file, 'utf8')));
       console.log(`ok    ${file}`);
-    } catch (err: any) {
+    } catch (err) {
       failed++;
-      const place = err.place?.start ?? err.place ?? {};
-      console.log(`error ${file}:${place.line ?? '?'}:${place.column ?? '?'}: ${err.reason ?? err.message}`);
+      // Sätteri's messages start with "line:column: ".
+      const text = err instanceof Error ? err.message : String(err);
+      const m = /^(\d+):(\d+): ([\s\S]*)$/.exec(text);
+      console.log(`error ${file}:${m ? `${m[1]}:${m[2]}: ${m[3]}` : `?:?: ${text}`}`);
     }
   }
 }

@@ -18,7 +18,7 @@ import { writeRepository } from './write.ts';
 import { isLocalSource } from '../../templates/classroom/grade.ts';
 
 /** Node.js major version of the CI job. */
-export const CI_NODE_MAJOR = '22';
+export const CI_NODE_MAJOR = '24';
 
 export interface GenerateOutcome {
   assignment: Assignment;

@@ -2,7 +2,7 @@
  * Which npm packages the grader needs at run time, found by following the course's own imports
  * from the entry points a student repository runs (scripts/grade.ts, scripts/classroom.ts and every
  * graders/*.ts). The student repository installs only these (105 packages, about 35 MB) instead of the course
- * package with its whole site toolchain (Astro, Starlight, shiki: 546 packages, about 250 MB).
+ * package with its whole site toolchain (Astro, Starlight, shiki: 431 packages, about 310 MB).
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { builtinModules } from 'node:module';

@@ -7,7 +7,7 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { listLessonFolders } from './lessons.ts';
-import { escapeHeadingAnchors } from './remark-heading-ids.ts';
+import { escapeHeadingAnchors } from './heading-ids.ts';
 
 const TARGETS = { en: 'src/content/docs/lessons', 'zh-cn': 'src/content/docs/zh-cn/lessons' } as const;
 

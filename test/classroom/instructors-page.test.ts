@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { compile } from '@mdx-js/mdx';
+import { mdxToJs } from 'satteri';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { OPTIONS } from '../../src/classroom/options.ts';
@@ -17,7 +17,7 @@ const headings = (text: string) => [...text.replace(/```[\s\S]*?```/g, '').match
 
 describe('the instructor page', () => {
   it.each(['en', 'zh-cn'] as const)('compiles as MDX (%s)', async (lang) => {
-    await expect(compile(page(lang).replace(/^---[\s\S]*?---\n/, ''))).resolves.toBeTruthy();
+    expect(mdxToJs(page(lang).replace(/^---[\s\S]*?---\n/, '')).code).toContain('export default');
   });
 
   it('has a title and description in each language', () => {

@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { listLessonFolders } from '../../src/site/lessons.ts';
-import { headingAnchors } from '../../src/site/remark-heading-ids.ts';
+import { headingAnchors } from '../../src/site/heading-ids.ts';
 
 const root = process.cwd();
 const lessons = listLessonFolders(root);

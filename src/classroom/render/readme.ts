@@ -27,8 +27,8 @@ const T = {
   total: { en: '**Total**', 'zh-cn': '**合计**' },
   local: { en: 'Grade on your machine', 'zh-cn': '在自己的电脑上评分' },
   needs: {
-    en: 'You need Node.js 20.19+ (or 22.12+) and git. For the real verdict you also need Docker (or Podman) with kind v0.31.0+ and kubectl; without them, grade against the offline model.',
-    'zh-cn': '你需要 Node.js 20.19+（或 22.12+）和 git。要得到真正的评分结果，还需要 Docker（或 Podman）以及 kind v0.31.0+ 和 kubectl；没有这些工具时，可以用离线模型评分。',
+    en: 'You need Node.js 22.12 or newer (Node 24 LTS recommended; check with `node --version`) and git. For the real verdict you also need Docker (or Podman) with kind v0.31.0+ and kubectl; without them, grade against the offline model.',
+    'zh-cn': '你需要 Node.js 22.12 或更高版本（推荐 Node 24 LTS，可用 `node --version` 查看）和 git。要得到真正的评分结果，还需要 Docker（或 Podman）以及 kind v0.31.0+ 和 kubectl；没有这些工具时，可以用离线模型评分。',
   },
   cmdInstall: { en: "installs the grader's dependencies only (about 35 MB)", 'zh-cn': '只安装评分程序的依赖（约 35 MB）' },
   cmdGrade: { en: 'first run: fetches the course grader into .course/', 'zh-cn': '第一次运行时会把课程评分程序获取到 .course/' },

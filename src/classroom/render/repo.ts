@@ -33,7 +33,7 @@ export function assignedLessons(root: string, a: Assignment): ClassroomLesson[] 
 /** The protected files, rendered from the course at `root` for this assignment. */
 export function renderProtected(root: string, a: Assignment, lessons: ClassroomLesson[] = assignedLessons(root, a)): FileMap {
   const deps = graderDependencies(root);
-  const engines = readCoursePackage(root).engines?.node ?? '>=20.19.0';
+  const engines = readCoursePackage(root).engines?.node ?? '>=22.12.0';
   const titles = Object.fromEntries(lessons.map((l) => [l.id, l.title.en]));
   return new Map([
     [WORKFLOW_FILE, Buffer.from(renderWorkflow(a, deps, titles))],

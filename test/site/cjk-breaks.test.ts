@@ -1,5 +1,6 @@
+import { createSatteriMarkdownProcessor } from '@astrojs/markdown-satteri';
 import { describe, expect, it } from 'vitest';
-import { joinCjkBreaks } from '../../src/site/remark-cjk-breaks.ts';
+import { cjkBreaksPlugin, joinCjkBreaks } from '../../src/site/cjk-breaks.ts';
 
 describe('joinCjkBreaks', () => {
   it('removes a soft break between two Chinese characters', () => {
@@ -11,5 +12,14 @@ describe('joinCjkBreaks', () => {
   it('keeps breaks next to Latin text', () => {
     expect(joinCjkBreaks('emptyDir\n临时卷')).toBe('emptyDir\n临时卷');
     expect(joinCjkBreaks('临时卷\nemptyDir')).toBe('临时卷\nemptyDir');
+  });
+});
+
+describe('cjkBreaksPlugin in the Sätteri pipeline', () => {
+  it('joins Chinese lines in text and leaves code blocks alone', async () => {
+    const md = await createSatteriMarkdownProcessor({ mdastPlugins: [cjkBreaksPlugin], syntaxHighlight: false });
+    const { code } = await md.render('篇幅，\n不比 emptyDir\n临时卷\n\n```\n卷\n卷\n```\n');
+    expect(code).toContain('<p>篇幅，不比 emptyDir\n临时卷</p>');
+    expect(code).toMatch(/<code>卷\n卷\n<\/code>/);
   });
 });
