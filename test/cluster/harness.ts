@@ -6,6 +6,7 @@
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { inject } from 'vitest';
+import type { Cluster } from '../../src/grader/cluster/cluster.ts';
 import { createKindCluster } from '../../src/grader/cluster/kind/kind-cluster.ts';
 import { NODE_IMAGE_ENV } from '../../src/grader/cluster/kind/config.ts';
 import { loadExercise, loadGrader, type Lesson } from '../../src/grader/lessons.ts';
@@ -29,7 +30,7 @@ export function useCluster() {
 }
 
 /** Grades dir with the lesson's grader on the real course cluster. */
-export async function gradeOnCluster(lesson: Lesson, dir: string): Promise<ExerciseResult> {
+export async function gradeOnCluster(lesson: Lesson, dir: string, opts: { wrap?: (cluster: Cluster) => Cluster; random?: () => string } = {}): Promise<ExerciseResult> {
   const grader = await loadGrader(ROOT, lesson);
   const exercise = loadExercise(ROOT, lesson);
   const runId = `ct-${lesson.number}-${Date.now().toString(36)}-${++runs}`;
@@ -39,8 +40,9 @@ export async function gradeOnCluster(lesson: Lesson, dir: string): Promise<Exerc
     title: exercise.title,
     grader,
     submissionDir: dir,
-    cluster: () => createKindCluster({ runId }),
+    cluster: () => (opts.wrap ?? ((c: Cluster) => c))(createKindCluster({ runId })),
     signal: new AbortController().signal,
+    random: opts.random,
   });
 }
 
@@ -62,4 +64,17 @@ export function verdictOf(r: ExerciseResult): { score: number; failed: string[];
 export function record(v: Verdict): void {
   mkdirSync(dirname(VERDICTS_FILE), { recursive: true });
   appendFileSync(VERDICTS_FILE, `${JSON.stringify(v)}\n`);
+}
+
+/** Recorded real traces: test/fixtures/real-traces/<lesson>/<kind>--<case>.json. */
+export const TRACES_DIR = join(ROOT, 'test', 'fixtures', 'real-traces');
+
+export function traceFile(lesson: string, kind: string, name: string): string {
+  return join(TRACES_DIR, lesson, `${kind}--${name.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '').toLowerCase()}.json`);
+}
+
+/** Token generator shared by the two back ends of one case, so both write the same tokens. */
+export function tokens(prefix: string): () => string {
+  let n = 0;
+  return () => `tok-${prefix}-${++n}`;
 }
