@@ -127,8 +127,8 @@ export function submissionErrorExercise(): ExerciseResult {
 export function run(exercises: ExerciseResult[], model = true): RunResult {
   return {
     cluster: model
-      ? { backend: 'model', description: 'offline model', isModel: true }
-      : { backend: 'kind', description: 'kind cluster k8s-storage-course (v1.35.0)', isModel: false },
+      ? { backend: 'model', description: t('offline model', '离线模型'), isModel: true }
+      : { backend: 'kind', description: t('kind cluster k8s-storage-course (Kubernetes v1.35.0)', 'kind 集群 k8s-storage-course（Kubernetes v1.35.0）'), isModel: false },
     exercises,
     startedAt: '2026-11-22T10:00:00.000Z',
     durationMs: 60_000,

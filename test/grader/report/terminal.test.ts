@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { colorEnabled, palette } from '../../../src/grader/report/check-lines.ts';
+import { createModelCluster } from '../../../src/grader/cluster/model/model-cluster.ts';
 import { renderTerminal } from '../../../src/grader/report/terminal.ts';
 import { CWD, clusterErrorExercise, nfsExercise, passedExercise, run, submissionErrorExercise } from './sample-run.ts';
 
@@ -77,5 +78,14 @@ describe('terminal report', () => {
     expect(out).toContain('    位置：exercises/lesson-3/deployment.yaml:12:7');
     expect(out).toContain('得分：35/100');
     expect(out).toContain('下一步：修改 exercises/lesson-3/deployment.yaml（第 12 行）');
+  });
+
+  it('names the offline model in Chinese in a Chinese report, and in English in an English one', () => {
+    const r = { ...run([nfsExercise()]), cluster: createModelCluster().info };
+    const zh = renderTerminal(r, { lang: 'zh-cn', cwd: CWD, colors: plain });
+    expect(zh).toContain('集群：离线存储模型（不是真实集群）');
+    expect(zh).not.toContain('offline storage model');
+    expect(zh).not.toContain('not a real cluster');
+    expect(renderTerminal(r, { lang: 'en', cwd: CWD, colors: plain })).toContain('Cluster: offline storage model (not a real cluster)');
   });
 });

@@ -5,12 +5,14 @@
  */
 import { createHash } from 'node:crypto';
 import { rm } from 'node:fs/promises';
+import { fill, type Localized } from '../../../i18n/lang.ts';
 import { ClusterUnavailableError, type Cluster } from '../cluster.ts';
 import { createExecaRunner, type CommandRunner } from '../../exec/runner.ts';
 import type { ClusterBackend, NodeAccess } from '../common/backend.ts';
 import { KubectlArgs, type KubectlTarget } from '../common/kubectl.ts';
 import { KubectlCluster } from '../common/kubectl-cluster.ts';
 import { normalizeRunId } from '../common/labels.ts';
+import { msg } from '../common/messages.ts';
 import { realClock } from '../common/poll.ts';
 import { CLUSTER_NAME, KUBERNETES_VERSION } from './config.ts';
 import { preloadImages } from './images.ts';
@@ -52,8 +54,8 @@ class KindBackend implements ClusterBackend {
     this.waitForNamespaceDeletion = fresh;
   }
 
-  describe(): string {
-    return `kind cluster ${this.name} (Kubernetes ${KUBERNETES_VERSION}${this.fresh ? ', throwaway' : ''})`;
+  describe(): Localized {
+    return fill(this.fresh ? msg.kindFreshDescription : msg.kindDescription, { name: this.name, version: KUBERNETES_VERSION });
   }
 
   async bringUp(signal?: AbortSignal): Promise<KubectlTarget> {
