@@ -1,7 +1,7 @@
 /**
  * Hand-built RunResults for the reporter tests: every check status, a static failure with a
  * position, a step failure with observed text and diagnostics, an exercise whose cluster never
- * came up, and one whose submission could not be read.
+ * came up, and one whose submission is partly unreadable (a YAML error) and partly invalid.
  */
 import type { CheckResult, ExerciseResult, RunResult } from '../../../src/grader/report/model.ts';
 
@@ -106,7 +106,7 @@ export function clusterErrorExercise(): ExerciseResult {
   };
 }
 
-/** lesson-2: unreadable YAML. */
+/** lesson-2: a YAML syntax error and an unknown field. */
 export function submissionErrorExercise(): ExerciseResult {
   const ex = clusterErrorExercise();
   return {
