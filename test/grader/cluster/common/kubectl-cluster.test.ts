@@ -17,7 +17,7 @@ class TestBackend implements ClusterBackend {
     readonly waitForNamespaceDeletion = false,
   ) {}
   describe() {
-    return 'test cluster';
+    return { en: 'test cluster', 'zh-cn': '测试集群' };
   }
   async bringUp() {
     return { kubeconfig: '/kc' };

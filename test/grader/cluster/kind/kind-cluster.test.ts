@@ -62,7 +62,11 @@ describe('kind back end: bring-up', () => {
     for (const call of runner.calls.filter((c) => c.file === 'kubectl' && !c.args.includes('--client'))) {
       expect(call.args.slice(0, 2)).toEqual(['--kubeconfig', KUBECONFIG()]);
     }
-    expect(cluster.info).toEqual({ backend: 'kind', description: 'kind cluster k8s-storage-course (Kubernetes v1.35.0)', isModel: false });
+    expect(cluster.info).toEqual({
+      backend: 'kind',
+      description: { en: 'kind cluster k8s-storage-course (Kubernetes v1.35.0)', 'zh-cn': 'kind 集群 k8s-storage-course（Kubernetes v1.35.0）' },
+      isModel: false,
+    });
   });
 
   it('creates the cluster from the generated config on stdin, waits for 3 Ready nodes, then preloads local images', async () => {
@@ -136,7 +140,7 @@ describe('kind back end: --fresh', () => {
       .once('kubectl', ['--kubeconfig', kc, 'get', 'namespaces', 'course-lesson-3-xyz'], { stdout: '' }, { stdout: ns }, { stdout: '' });
     const cluster = createKindCluster({ runId: 'lesson-3-xyz', fresh: true, runner });
     await cluster.prepare();
-    expect(cluster.info.description).toBe(`kind cluster ${name} (Kubernetes v1.35.0, throwaway)`);
+    expect(cluster.info.description).toEqual({ en: `kind cluster ${name} (Kubernetes v1.35.0, throwaway)`, 'zh-cn': `kind 集群 ${name}（Kubernetes v1.35.0，用完即删）` });
     const create = runner.argvs().find((a) => a[1] === 'create')!;
     expect(create).toContain(name);
     expect(create[create.indexOf('--kubeconfig') + 1]).toBe(kc);
