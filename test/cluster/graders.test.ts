@@ -14,7 +14,7 @@ import { readMistakes } from '../graders/mistake-file.ts';
 import { readObjects, VARIANTS, writeVariant } from '../graders/variants.ts';
 import type { Lesson } from '../../src/grader/lessons.ts';
 import { gradeOnCluster, record, tokens, traceFile, useCluster, VERDICTS_FILE, verdictOf, type Verdict } from './harness.ts';
-import { caseTrace, traced, type TraceEvent } from './trace.ts';
+import { rawCase, reduce, traced, type RawEntry } from './trace.ts';
 
 const cluster = useCluster();
 const work = mkdtempSync(join(tmpdir(), 'cluster-variants-'));
@@ -35,20 +35,20 @@ const NO_NFS = 'not run: this kernel has no NFS client / 未运行：此内核�
  * the real trace when RECORD_TRACES=1 (`npm run traces:record`). Returns both results and traces.
  */
 async function both(kind: Verdict['kind'], name: string, lesson: Lesson, dir: string) {
-  const realEvents: TraceEvent[] = [];
-  const modelEvents: TraceEvent[] = [];
+  const realLog: RawEntry[] = [];
+  const modelLog: RawEntry[] = [];
   const started = Date.now();
-  const real = await gradeOnCluster(lesson, dir, { wrap: (c) => traced(c, realEvents), random: tokens(name) });
+  const real = await gradeOnCluster(lesson, dir, { wrap: (c) => traced(c, realLog), random: tokens(name) });
   const ms = Date.now() - started;
-  const onModel = await gradeOnModel(lesson, dir, { wrap: (c) => traced(c, modelEvents), random: tokens(name) });
+  const onModel = await gradeOnModel(lesson, dir, { wrap: (c) => traced(c, modelLog), random: tokens(name) });
   record({ case: name, kind, lesson: lesson.id, model: verdictOf(onModel), real: verdictOf(real), ms });
-  const realTrace = caseTrace(real, realEvents);
+  const realRaw = rawCase(real, realLog);
   if (process.env.RECORD_TRACES === '1') {
     const file = traceFile(lesson.id, kind, name);
     mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, `${JSON.stringify({ lesson: lesson.id, kind, case: name, recordedOn: 'kind cluster k8s-storage-course (built by npm run cluster:up)', trace: realTrace }, null, 2)}\n`);
+    writeFileSync(file, `${JSON.stringify({ lesson: lesson.id, kind, case: name, recordedOn: 'kind cluster k8s-storage-course (built by npm run cluster:up)', raw: realRaw }, null, 2)}\n`);
   }
-  return { real, onModel, realTrace, modelTrace: caseTrace(onModel, modelEvents) };
+  return { real, onModel, realTrace: reduce(realRaw), modelTrace: reduce(rawCase(onModel, modelLog)) };
 }
 
 describe.skipIf(!cluster.available).each(courseLessons())('$id on the real cluster', (lesson) => {

@@ -9,10 +9,9 @@ import { inject } from 'vitest';
 import type { Cluster } from '../../src/grader/cluster/cluster.ts';
 import { createKindCluster } from '../../src/grader/cluster/kind/kind-cluster.ts';
 import { NODE_IMAGE_ENV } from '../../src/grader/cluster/kind/config.ts';
-import { loadExercise, loadGrader, type Lesson } from '../../src/grader/lessons.ts';
+import type { Lesson } from '../../src/grader/lessons.ts';
 import type { ExerciseResult } from '../../src/grader/report/model.ts';
-import { runExercise } from '../../src/grader/run/index.ts';
-import { failedIds, ROOT } from '../graders/harness.ts';
+import { failedIds, gradeOn, ROOT } from '../graders/harness.ts';
 
 /** Where the suite writes one JSON line per case (read by `npm run bench`). */
 export const VERDICTS_FILE = join(ROOT, 'reports', 'test-cluster', 'verdicts.jsonl');
@@ -30,20 +29,9 @@ export function useCluster() {
 }
 
 /** Grades dir with the lesson's grader on the real course cluster. */
-export async function gradeOnCluster(lesson: Lesson, dir: string, opts: { wrap?: (cluster: Cluster) => Cluster; random?: () => string } = {}): Promise<ExerciseResult> {
-  const grader = await loadGrader(ROOT, lesson);
-  const exercise = loadExercise(ROOT, lesson);
+export function gradeOnCluster(lesson: Lesson, dir: string, opts: { wrap?: (cluster: Cluster) => Cluster; random?: () => string } = {}): Promise<ExerciseResult> {
   const runId = `ct-${lesson.number}-${Date.now().toString(36)}-${++runs}`;
-  return runExercise({
-    id: lesson.id,
-    lesson: lesson.folder,
-    title: exercise.title,
-    grader,
-    submissionDir: dir,
-    cluster: () => (opts.wrap ?? ((c: Cluster) => c))(createKindCluster({ runId })),
-    signal: new AbortController().signal,
-    random: opts.random,
-  });
+  return gradeOn(lesson, dir, () => (opts.wrap ?? ((c: Cluster) => c))(createKindCluster({ runId })), opts.random);
 }
 
 export interface Verdict {

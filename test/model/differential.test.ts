@@ -12,13 +12,13 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { courseLessons, gradeOnModel } from '../graders/harness.ts';
 import { readObjects, VARIANTS, writeVariant } from '../graders/variants.ts';
 import { tokens, TRACES_DIR } from '../cluster/harness.ts';
-import { caseTrace, traced, type CaseTrace, type TraceEvent } from '../cluster/trace.ts';
+import { rawCase, reduce, traced, type RawCase, type RawEntry } from '../cluster/trace.ts';
 
 interface Recorded {
   lesson: string;
   kind: 'solution' | 'mistake' | 'variant';
   case: string;
-  trace: CaseTrace;
+  raw: RawCase;
 }
 
 const recorded: Recorded[] = existsSync(TRACES_DIR)
@@ -42,8 +42,8 @@ describe('the model against traces recorded on the real cluster', () => {
       dir = join(work, `${lesson.folder}-${r.case.replace(/\W+/g, '-')}`);
       writeVariant(VARIANTS.find((v) => v.name === r.case)!, readObjects(join(lesson.dir, 'solution')), dir);
     }
-    const events: TraceEvent[] = [];
-    const result = await gradeOnModel(lesson, dir, { wrap: (c) => traced(c, events), random: tokens(r.case) });
-    expect(caseTrace(result, events)).toEqual(r.trace);
+    const log: RawEntry[] = [];
+    const result = await gradeOnModel(lesson, dir, { wrap: (c) => traced(c, log), random: tokens(r.case) });
+    expect(reduce(rawCase(result, log))).toEqual(reduce(r.raw));
   });
 });

@@ -127,6 +127,7 @@ describe('current back end', () => {
       `delete pods --all -n ${NS} --grace-period=1 --wait=false --ignore-not-found`,
       `get namespaces ${NS} -o json --ignore-not-found --request-timeout=30s`,
       'delete persistentvolumes,storageclasses.storage.k8s.io -l storage-course/run=lesson-2-abc --ignore-not-found --wait=false',
+      'get persistentvolumes -o json --request-timeout=30s',
     ]);
   });
 
