@@ -105,9 +105,9 @@ export function normalize(text: string): string {
   return text
     .replace(/\b(k8s-storage-)?course-worker2?\b/g, 'a worker')
     .replace(/\bk8s-storage-course-control-plane\b/g, 'course-control-plane')
-    .replace(/\bcourse-(ct|grader-test)-[a-z0-9-]+/g, 'course-<run>')
+    .replace(/(?<![a-z0-9-])course-(ct|grader-test)-[a-z0-9]+(-[a-z0-9]+)*/g, 'course-<run>')
     .replace(/\bcourse-lesson-\d-[a-z0-9]+/g, 'course-<run>')
-    .replace(/\bpvc-[0-9a-f]{8}-[0-9a-f-]{27}\b/g, 'pvc-<uid>')
+    .replace(/\bpvc-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, 'pvc-<uid>')
     .replace(/\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/g, '<uid>')
     .replace(/\b(containerd|docker|cri-o|model):\/\/[0-9a-z]+/g, '<container-id>')
     .replace(/\b([a-z0-9-]+)-[a-z0-9]{8,10}-[a-z0-9]{5}\b/g, '$1-<hash>')
@@ -121,6 +121,15 @@ export function normalize(text: string): string {
  */
 function restarts(c: RawPod['containers'][number]): string {
   return c.state !== 'running' && c.restarts > 0 ? 'r1+' : `r${c.restarts}`;
+}
+
+/**
+ * A container's reason. "ContainerCreating" and no reason at all are one state: kubelet writes the
+ * former only once it has synced the Pod's status, so which one a grader sees right after the Pod
+ * lands on a node is a matter of milliseconds.
+ */
+function containerReason(c: RawPod['containers'][number]): string {
+  return c.reason && !(c.state === 'waiting' && c.reason === 'ContainerCreating') ? `:${c.reason}` : '';
 }
 
 /** The compared trace of a raw case. */
@@ -138,7 +147,7 @@ export function reduce(raw: RawCase): CaseTrace {
     } else if (e.t === 'pod') {
       const p = e.pod;
       saw[normalize(`pod ${e.name}`)] = p
-        ? normalize(`${p.phase}${p.terminating ? '/terminating' : ''} ${where(p.node)}${p.reason ? ` (${p.reason})` : ''} [${p.containers.map((c) => `${c.name}:${c.state}${c.ready ? '/ready' : ''}:${restarts(c)}${c.reason ? `:${c.reason}` : ''}`).join(',')}]`)
+        ? normalize(`${p.phase}${p.terminating ? '/terminating' : ''} ${where(p.node)}${p.reason ? ` (${p.reason})` : ''} [${p.containers.map((c) => `${c.name}:${c.state}${c.ready ? '/ready' : ''}:${restarts(c)}${containerReason(c)}`).join(',')}]`)
         : 'absent';
     } else if (e.t === 'object') {
       saw[normalize(e.key)] = !e.present ? 'absent' : e.phase ? `phase ${e.phase}` : 'present';

@@ -6,7 +6,10 @@
 import type { StorageModel } from '../../../model/index.ts';
 import type { ContainerView, K8sObject, PodView } from '../cluster.ts';
 
-const POD_LEVEL = ['FailedMount', 'WaitingForVolume', 'NodeNotFound'];
+// Pod-level reasons a real back end shows too. A claim the Pod waits for is not one of them: on the
+// real cluster such a Pod is Pending on its node with no reason (until kubelet's FailedMount event
+// about two minutes later), recorded in test/fixtures/real-traces/lesson-5/mistake--pod-node-name.json.
+const POD_LEVEL = ['FailedMount', 'NodeNotFound'];
 
 /** One container's view from its status (or its spec, before the pod is scheduled). */
 export function containerView(name: string, cs: any | undefined): ContainerView {
