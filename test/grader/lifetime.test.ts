@@ -44,3 +44,15 @@ describe('lifetime matrix data', () => {
     expect(() => buildMatrix([demo('d', [{ row: 'nfs', proves: { podDelete: 'depends' } as never }])])).toThrow('not one of kept, lost, pinned');
   });
 });
+
+describe('the site component', () => {
+  it('builds its cells from every grader and every demo through buildMatrix, so a conflict fails the build', async () => {
+    const { readFileSync } = await import('node:fs');
+    const text = readFileSync(new URL('../../src/components/LifetimeMatrix.astro', import.meta.url), 'utf8');
+    const front = text.slice(0, text.indexOf('---', 3));
+    expect(front).toContain("import.meta.glob('/graders/*.ts'");
+    expect(front).toContain("import.meta.glob('/demos/*.ts'");
+    expect(front).toMatch(/^const proven = buildMatrix\(sources\);$/m);
+    expect(text).not.toContain("course.matrix.depends");
+  });
+});
