@@ -75,7 +75,7 @@ export default defineDemo({
         await pause(ctx, PROTECTED_FOR_MS);
         const pvc = await ctx.cluster.get('PersistentVolumeClaim', CLAIM);
         if (!pvc || pvc.metadata.uid !== ctx.state.get('claimUid') || !pvc.metadata.deletionTimestamp) {
-          ctx.fail(t('the claim is not the old one held in Terminating while its Pod runs', '在 Pod 运行期间，申领并不是被保留为 Terminating 的旧申领'), describePvc(CLAIM, pvc));
+          return ctx.fail(t('the claim is not the old one held in Terminating while its Pod runs', '在 Pod 运行期间，申领并不是被保留为 Terminating 的旧申领'), describePvc(CLAIM, pvc));
         }
         await expectToken(ctx, file, token);
         ctx.evidence(`${describePvc(CLAIM, pvc)}, finalizers ${(pvc.metadata.finalizers ?? []).join(', ') || 'none'}; ${POD} still reads the token`);

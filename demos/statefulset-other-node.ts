@@ -71,7 +71,7 @@ export default defineDemo({
         const pod = await ctx.cluster.get('Pod', POD);
         const mounted = (pod?.spec?.volumes ?? []).find((v: { name: string }) => v.name === 'data')?.persistentVolumeClaim?.claimName;
         if (!pvc || pvc.metadata.uid !== ctx.state.get('claimUid') || mounted !== CLAIM) {
-          ctx.fail(t('demo-web-0 does not mount the claim it had before', 'demo-web-0 挂载的不是它之前的申领'), `${describePvc(CLAIM, pvc)}; Pod mounts ${String(mounted)}`);
+          return ctx.fail(t('demo-web-0 does not mount the claim it had before', 'demo-web-0 挂载的不是它之前的申领'), `${describePvc(CLAIM, pvc)}; Pod mounts ${String(mounted)}`);
         }
         ctx.evidence(`${POD} mounts ${CLAIM} (uid ${pvc.metadata.uid}, unchanged), bound to ${pvc.spec?.volumeName}`);
       },

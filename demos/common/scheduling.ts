@@ -19,7 +19,10 @@ export const STAYS_PENDING_MS = 15_000;
 
 function failedScheduling(events: K8sObject[], pod: PodView): K8sObject | undefined {
   return events
-    .filter((e) => e.involvedObject?.kind === 'Pod' && e.involvedObject?.name === pod.name && (!e.involvedObject?.uid || e.involvedObject.uid === pod.uid))
+    .filter((e) => {
+      const about = e.involvedObject as { kind?: string; name?: string; uid?: string } | undefined;
+      return about?.kind === 'Pod' && about.name === pod.name && (!about.uid || about.uid === pod.uid);
+    })
     .filter((e) => e.reason === 'FailedScheduling' && VOLUME_CONFLICT.test(String(e.message ?? '')))
     .at(-1);
 }
