@@ -9,7 +9,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['test/**/*.test.ts'],
-          exclude: ['test/built-site/**', 'test/browser/**', 'node_modules/**'],
+          exclude: ['test/built-site/**', 'test/browser/**', 'test/cluster/**', 'node_modules/**'],
           testTimeout: 20_000,
         },
       },

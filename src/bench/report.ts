@@ -5,7 +5,7 @@
  */
 import type { Localized } from '../i18n/lang.ts';
 
-export type Unit = 'ms' | 'bytes';
+export type Unit = 'ms' | 'bytes' | 'count';
 
 /** A figure's target: it must stay below `max` (same unit as the figure). */
 export interface Target {

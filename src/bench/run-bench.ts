@@ -11,6 +11,7 @@ import type { Localized } from '../i18n/lang.ts';
 import { machineInfo } from './machine.ts';
 import type { BenchReport, Section } from './report.ts';
 import { firstErrorSection, scenarioSection, staticSection } from './sections-grader.ts';
+import { clusterSection } from './sections-cluster.ts';
 import { buildSection, weightSection } from './sections-site.ts';
 
 export interface BenchOptions {
@@ -72,5 +73,6 @@ export async function runBench(opts: BenchOptions): Promise<BenchReport> {
       rmSync(outDir, { recursive: true, force: true });
     }
   }
+  await step({ en: 'real cluster (recorded)', 'zh-cn': '真实集群（已记录的数据）' }, async () => clusterSection(opts.root));
   return { timestamp, node: process.version, machine: machineInfo(), sections, notes: NOTES, durationMs: performance.now() - started };
 }

@@ -54,6 +54,7 @@ export function padEnd(text: string, width: number): string {
 /** A figure in its unit ("1.23 s", "36.5 KB"), or "—" when not measured. */
 export function formatFigure(value: number | null, unit: Metric['unit']): string {
   if (value === null) return '—';
+  if (unit === 'count') return String(value);
   return unit === 'ms' ? formatMs(value) : formatBytes(value);
 }
 

@@ -29,8 +29,8 @@ const NPM_NOTE: Localized = {
   'zh-cn': '通过 npm 运行时，请在选项前加 --：npm run grade -- lesson-3 --cluster model',
 };
 const EXIT_CODES: Localized = {
-  en: 'Exit codes: 0 all checks passed, 1 a check failed, 2 bad usage or unreadable submission,\n3 cluster or tooling could not be brought up, 130 interrupted (Ctrl-C).',
-  'zh-cn': '退出码：0 全部检查通过，1 有检查未通过，2 用法错误或无法读取提交的文件，\n3 无法启动集群或所需工具，130 已中断（Ctrl-C）。',
+  en: 'Exit codes: 0 all checks passed, 1 a check failed, 2 bad usage or a submission that could not\nbe read, is not valid or was refused, 3 cluster or tooling could not be brought up,\n130 interrupted (Ctrl-C).',
+  'zh-cn': '退出码：0 全部检查通过，1 有检查未通过，2 用法错误，或提交的文件无法读取、内容无效或被拒绝，\n3 无法启动集群或所需工具，130 已中断（Ctrl-C）。',
 };
 
 /** The "Arguments" and "Options" sections both commands' help share. */

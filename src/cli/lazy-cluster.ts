@@ -6,12 +6,19 @@
  * return makes a LazyCluster, which imports and creates the real back end on its first
  * operation (prepare, in the runner) and then delegates everything to it.
  */
+import type { Localized } from '../i18n/lang.ts';
 import type { Cluster, ClusterInfo, Clock, Diagnostic } from '../grader/cluster/cluster.ts';
 import type { Backend, BackendLoaders } from '../grader/cluster/select.ts';
+import { cliMsg } from './messages.ts';
+
+/** What reports call a back end that was chosen but never loaded: its name alone. */
+export function backendName(backend: Backend): Localized {
+  return { model: cliMsg.modelDescription, kind: cliMsg.kindDescription, current: cliMsg.currentDescription }[backend];
+}
 
 /** What a lazy cluster says it is before its back end is loaded (reports read info after the run). */
 function placeholderInfo(backend: Backend): ClusterInfo {
-  return { backend, description: backend === 'model' ? 'offline model' : backend, isModel: backend === 'model' };
+  return { backend, description: backendName(backend), isModel: backend === 'model' };
 }
 
 function abortError(signal: AbortSignal): unknown {

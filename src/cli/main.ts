@@ -1,8 +1,8 @@
 /**
  * The grade command line: `run(argv, io)` parses, dispatches to one command and resolves to the
- * exit code (0 all passed, 1 a check failed, 2 usage or unreadable submission, 3 cluster or
- * tooling, 130 Ctrl-C). It never calls process.exit itself (except on a second Ctrl-C, through
- * deps.exitNow) and prints each error once.
+ * exit code (0 all passed, 1 a check failed, 2 usage or a submission that was unreadable, invalid
+ * or refused, 3 cluster or tooling, 130 Ctrl-C). It never calls process.exit itself (except on a
+ * second Ctrl-C, through deps.exitNow) and prints each error once.
  */
 import type { Lang } from '../i18n/lang.ts';
 import { colorEnabled, palette, type Colors } from '../grader/report/check-lines.ts';

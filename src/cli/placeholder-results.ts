@@ -47,7 +47,7 @@ function result(lesson: LessonInfo, grader: Grader, submissionDir: string, error
 export function missingSubmissionResult(lesson: LessonInfo, grader: Grader, submissionDir: string, shownDir: string, now = new Date()): ExerciseResult {
   const message = fill(cliMsg.missingFolder, { dir: shownDir, id: lesson.id });
   const error: ExerciseError = { kind: 'submission', problems: [{ code: MISSING_SUBMISSION, message }] };
-  return result(lesson, grader, submissionDir, error, msg.skippedSubmission, now);
+  return result(lesson, grader, submissionDir, error, msg.skippedUnreadable, now);
 }
 
 /** The result for an exercise Ctrl-C stopped before it started. */

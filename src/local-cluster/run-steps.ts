@@ -67,20 +67,32 @@ function stepLogName(id: string): string {
   return `${id.replace(/[^a-z0-9-]+/gi, '-')}.log`;
 }
 
-/** Runs the steps in order; resolves when all are done. */
-export async function runSteps(steps: ExecStep[], io: ProgressIo, logsDir: string, signal: AbortSignal): Promise<void> {
+/** How long one step took, and whether it had nothing to do. */
+export interface StepTiming {
+  id: string;
+  ms: number;
+  skipped: boolean;
+}
+
+/** Runs the steps in order; resolves with their timings when all are done. */
+export async function runSteps(steps: ExecStep[], io: ProgressIo, logsDir: string, signal: AbortSignal): Promise<StepTiming[]> {
   mkdirSync(logsDir, { recursive: true });
   const total = steps.length;
+  const timings: StepTiming[] = [];
   for (const [i, step] of steps.entries()) {
     if (signal.aborted) throw signal.reason;
     const head = fill(msg.stepStart, { n: i + 1, total, title: step.title[io.lang] })[io.lang];
+    const started = Date.now();
     const skipped = await step.skip?.();
     if (skipped) {
       io.err.write(`✓ ${head} · ${skipped[io.lang]}\n`);
+      timings.push({ id: step.id, ms: Date.now() - started, skipped: true });
       continue;
     }
     await runOne(step, head, io, join(logsDir, stepLogName(step.id)), signal);
+    timings.push({ id: step.id, ms: Date.now() - started, skipped: false });
   }
+  return timings;
 }
 
 async function runOne(step: ExecStep, head: string, io: ProgressIo, logFile: string, signal: AbortSignal): Promise<void> {

@@ -4,7 +4,7 @@
  * the course cluster created (or reused) by the grader's own kind back end code.
  * Exit codes: 0 up, 2 the pins cannot be read, 3 a step failed, 130 interrupted.
  */
-import { existsSync, mkdirSync, rmSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { fill } from '../i18n/lang.ts';
@@ -17,7 +17,7 @@ import { formatDuration } from './format.ts';
 import { checkGo, ensureEngine, HOST_PACKAGES, installPackages, missingCaps, missingPackages } from './host.ts';
 import { msg } from './messages.ts';
 import { clusterPaths } from './paths.ts';
-import { runSteps, StepFailedError, type ExecStep, type ProgressIo } from './run-steps.ts';
+import { runSteps, StepFailedError, type ExecStep, type ProgressIo, type StepTiming } from './run-steps.ts';
 import { writeState } from './state.ts';
 import { buildNames, buildSteps, type CacheProbe } from './steps.ts';
 import { readVersions, VersionsFileError, type Versions } from './versions.ts';
@@ -117,7 +117,8 @@ export async function clusterUp(o: UpOptions): Promise<number> {
         },
       },
     ];
-    await runSteps([...hostSteps, ...build, ...clusterSteps], o.io, paths.logs, o.signal);
+    const timings = await runSteps([...hostSteps, ...build, ...clusterSteps], o.io, paths.logs, o.signal);
+    recordTimings(paths.root, timings, Date.now() - started);
     const state = {
       cluster: CLUSTER_NAME,
       nodeImage: n.nodeImage,
@@ -150,4 +151,16 @@ function linkBin(bin: string, kind: string, kubectl: string): void {
     rmSync(join(bin, name), { force: true });
     symlinkSync(target, join(bin, name));
   }
+}
+
+/**
+ * Keeps the timings of the last bring-up of each kind: <cache>/up-cold.json when any build step
+ * ran (something was built), <cache>/up-warm.json when every build product came from the cache.
+ * `npm run bench` reports both.
+ */
+export function recordTimings(cacheRoot: string, steps: StepTiming[], totalMs: number): void {
+  const built = steps.filter((s) => !s.skipped && ((s.id.startsWith('go:') && s.id !== 'go:sources') || s.id.startsWith('rootfs:') || s.id === 'images' || s.id === 'node-image'));
+  const kind = built.length > 0 ? 'cold' : 'warm';
+  const record = { kind, at: new Date().toISOString(), totalMs, built: built.map((s) => s.id), steps };
+  writeFileSync(join(cacheRoot, `up-${kind}.json`), `${JSON.stringify(record, null, 2)}\n`);
 }

@@ -67,6 +67,8 @@ describe('grade: a run and its reports', () => {
     const io = h.io({}, false);
     expect(await run(['lesson-1', '--lang', 'zh-cn', '--out', 'out'], io, h.deps)).toBe(2);
     expect(io.out()).toContain('文件夹 exercises/lesson-1 不存在。请先用以下命令复制起始文件：npm run exercise lesson-1');
+    expect(io.out()).toContain('集群：离线模型');
+    expect(io.out()).not.toContain('offline');
     expect(JSON.parse(readFileSync(join(h.root, 'out/results.json'), 'utf8')).status).toBe('error');
   });
 
@@ -131,13 +133,24 @@ describe('grade: cluster selection failures', () => {
     expect(io.out()).toContain('Next: do what the hint above says');
   });
 
+  it('in Chinese the unavailable cluster is described in Chinese', async () => {
+    const unavailable = new ClusterUnavailableError({ en: 'docker missing', 'zh-cn': '缺少 docker' });
+    const h = harness({ select: async () => Promise.reject(unavailable) });
+    submit(h.root, 'lesson-1');
+    const io = h.io();
+    expect(await run(['lesson-1', '--cluster', 'current', '--lang', 'zh-cn'], io, h.deps)).toBe(3);
+    expect(io.out()).toContain('集群：当前 kubeconfig 上下文（不可用）');
+    const r = ResultsSchema.parse(JSON.parse(readFileSync(join(h.root, 'reports/results.json'), 'utf8')));
+    expect(r.cluster).toEqual({ backend: 'current', description: '当前 kubeconfig 上下文（不可用）', is_model: false });
+  });
+
   it('the fallback notice is shown before grading', async () => {
     const h = harness({
       select: async () => ({
         backend: 'model',
         sharedCluster: false,
         notice: { en: 'kind is not usable here, so this run uses the offline model', 'zh-cn': '改用离线模型' },
-        factory: () => ({ info: { backend: 'model', description: 'offline model', isModel: true } }) as never,
+        factory: () => ({ info: { backend: 'model', description: { en: 'offline model', 'zh-cn': '离线模型' }, isModel: true } }) as never,
       }),
     });
     submit(h.root, 'lesson-1');

@@ -193,7 +193,7 @@ export function harness(opts: { scripts?: Record<string, Script>; select?: (o: S
         return {
           backend: 'model',
           sharedCluster: false,
-          factory: () => ({ info: { backend: 'model', description: 'offline model', isModel: true } }) as unknown as Cluster,
+          factory: () => ({ info: { backend: 'model', description: { en: 'offline model', 'zh-cn': '离线模型' }, isModel: true } }) as unknown as Cluster,
         };
       },
       deleteCourseCluster: async () => {

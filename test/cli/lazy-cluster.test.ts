@@ -27,12 +27,12 @@ describe('lazyCluster', () => {
       return createModelCluster({ runId: 'lazy' });
     });
     expect(loads).toBe(0);
-    expect(c.info).toEqual({ backend: 'model', description: 'offline model', isModel: true });
+    expect(c.info).toEqual({ backend: 'model', description: { en: 'offline model', 'zh-cn': '离线模型' }, isModel: true });
     expect(c.namespace).toBe('');
     expect(() => c.clock).toThrow(/call prepare\(\) before reading its clock/);
     await Promise.all([c.prepare(), c.workers()]);
     expect(loads).toBe(1);
-    expect(c.info.description).toBe('offline storage model (not a real cluster)');
+    expect(c.info.description).toEqual({ en: 'offline storage model (not a real cluster)', 'zh-cn': '离线存储模型（不是真实集群）' });
     expect(c.namespace).toBe('course-lazy');
     expect(await c.workers()).toEqual(['course-worker', 'course-worker2']);
     const before = c.clock.now();

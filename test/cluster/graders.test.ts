@@ -5,15 +5,16 @@
  * `npm run bench`). Lesson 3 needs an NFS client in the kernel: where there is none its cases are
  * reported as skipped with that reason, and one test proves the grader says so itself.
  */
-import { rmSync } from 'node:fs';
-import { join } from 'node:path';
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { courseLessons, failedIds, gradeOnModel, summary } from '../graders/harness.ts';
 import { readMistakes } from '../graders/mistake-file.ts';
 import { readObjects, VARIANTS, writeVariant } from '../graders/variants.ts';
-import { gradeOnCluster, record, useCluster, VERDICTS_FILE, verdictOf, type Verdict } from './harness.ts';
+import type { Lesson } from '../../src/grader/lessons.ts';
+import { gradeOnCluster, record, tokens, traceFile, useCluster, VERDICTS_FILE, verdictOf, type Verdict } from './harness.ts';
+import { rawCase, reduce, traced, type RawEntry } from './trace.ts';
 
 const cluster = useCluster();
 const work = mkdtempSync(join(tmpdir(), 'cluster-variants-'));
@@ -29,13 +30,25 @@ export const REAL_VARIANTS = ['command split into command and args', 'one file p
 
 const NO_NFS = 'not run: this kernel has no NFS client / 未运行：此内核没有 NFS 客户端';
 
-async function both(kind: Verdict['kind'], name: string, lessonId: string, run: () => Promise<Awaited<ReturnType<typeof gradeOnCluster>>>, model: () => ReturnType<typeof gradeOnModel>) {
+/**
+ * Grades dir on the real cluster and on the model with the same tokens, records the verdicts, and
+ * the real trace when RECORD_TRACES=1 (`npm run traces:record`). Returns both results and traces.
+ */
+async function both(kind: Verdict['kind'], name: string, lesson: Lesson, dir: string) {
+  const realLog: RawEntry[] = [];
+  const modelLog: RawEntry[] = [];
   const started = Date.now();
-  const real = await run();
+  const real = await gradeOnCluster(lesson, dir, { wrap: (c) => traced(c, realLog), random: tokens(name) });
   const ms = Date.now() - started;
-  const onModel = await model();
-  record({ case: name, kind, lesson: lessonId, model: verdictOf(onModel), real: verdictOf(real), ms });
-  return { real, onModel };
+  const onModel = await gradeOnModel(lesson, dir, { wrap: (c) => traced(c, modelLog), random: tokens(name) });
+  record({ case: name, kind, lesson: lesson.id, model: verdictOf(onModel), real: verdictOf(real), ms });
+  const realRaw = rawCase(real, realLog);
+  if (process.env.RECORD_TRACES === '1') {
+    const file = traceFile(lesson.id, kind, name);
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, `${JSON.stringify({ lesson: lesson.id, kind, case: name, recordedOn: 'kind cluster k8s-storage-course (built by npm run cluster:up)', raw: realRaw }, null, 2)}\n`);
+  }
+  return { real, onModel, realTrace: reduce(realRaw), modelTrace: reduce(rawCase(onModel, modelLog)) };
 }
 
 describe.skipIf(!cluster.available).each(courseLessons())('$id on the real cluster', (lesson) => {
@@ -44,7 +57,7 @@ describe.skipIf(!cluster.available).each(courseLessons())('$id on the real clust
   const solution = join(lesson.dir, 'solution');
 
   it.skipIf(skipNfs)(title('the solution scores 100, as on the model'), async () => {
-    const { real, onModel } = await both('solution', 'solution', lesson.id, () => gradeOnCluster(lesson, solution), () => gradeOnModel(lesson, solution));
+    const { real, onModel } = await both('solution', 'solution', lesson, solution);
     expect(real.error, summary(real)).toBeUndefined();
     expect(real.score, summary(real)).toBe(100);
     expect(failedIds(real)).toEqual(failedIds(onModel));
@@ -52,7 +65,7 @@ describe.skipIf(!cluster.available).each(courseLessons())('$id on the real clust
 
   for (const m of readMistakes(lesson.dir)) {
     it.skipIf(skipNfs)(title(`mistake ${m.name} fails exactly ${[m.fails, ...m.alsoFails].join(', ')}`), async () => {
-      const { real, onModel } = await both('mistake', m.name, lesson.id, () => gradeOnCluster(lesson, m.submissionDir), () => gradeOnModel(lesson, m.submissionDir));
+      const { real, onModel } = await both('mistake', m.name, lesson, m.submissionDir);
       expect(real.error, summary(real)).toBeUndefined();
       expect(failedIds(real).sort(), summary(real)).toEqual([m.fails, ...m.alsoFails].sort());
       expect(failedIds(real).sort(), `model: ${summary(onModel)}`).toEqual(failedIds(onModel).sort());
@@ -63,7 +76,7 @@ describe.skipIf(!cluster.available).each(courseLessons())('$id on the real clust
     it.skipIf(skipNfs)(title(`variant "${variant.name}" scores 100`), async () => {
       const dir = join(work, `${lesson.folder}-${REAL_VARIANTS.indexOf(variant.name)}`);
       writeVariant(variant, readObjects(solution), dir);
-      const { real } = await both('variant', variant.name, lesson.id, () => gradeOnCluster(lesson, dir), () => gradeOnModel(lesson, dir));
+      const { real } = await both('variant', variant.name, lesson, dir);
       expect(real.error, summary(real)).toBeUndefined();
       expect(real.score, summary(real)).toBe(100);
     });

@@ -6,12 +6,12 @@
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { inject } from 'vitest';
+import type { Cluster } from '../../src/grader/cluster/cluster.ts';
 import { createKindCluster } from '../../src/grader/cluster/kind/kind-cluster.ts';
 import { NODE_IMAGE_ENV } from '../../src/grader/cluster/kind/config.ts';
-import { loadExercise, loadGrader, type Lesson } from '../../src/grader/lessons.ts';
+import type { Lesson } from '../../src/grader/lessons.ts';
 import type { ExerciseResult } from '../../src/grader/report/model.ts';
-import { runExercise } from '../../src/grader/run/index.ts';
-import { failedIds, ROOT } from '../graders/harness.ts';
+import { failedIds, gradeOn, ROOT } from '../graders/harness.ts';
 
 /** Where the suite writes one JSON line per case (read by `npm run bench`). */
 export const VERDICTS_FILE = join(ROOT, 'reports', 'test-cluster', 'verdicts.jsonl');
@@ -29,19 +29,9 @@ export function useCluster() {
 }
 
 /** Grades dir with the lesson's grader on the real course cluster. */
-export async function gradeOnCluster(lesson: Lesson, dir: string): Promise<ExerciseResult> {
-  const grader = await loadGrader(ROOT, lesson);
-  const exercise = loadExercise(ROOT, lesson);
+export function gradeOnCluster(lesson: Lesson, dir: string, opts: { wrap?: (cluster: Cluster) => Cluster; random?: () => string } = {}): Promise<ExerciseResult> {
   const runId = `ct-${lesson.number}-${Date.now().toString(36)}-${++runs}`;
-  return runExercise({
-    id: lesson.id,
-    lesson: lesson.folder,
-    title: exercise.title,
-    grader,
-    submissionDir: dir,
-    cluster: () => createKindCluster({ runId }),
-    signal: new AbortController().signal,
-  });
+  return gradeOn(lesson, dir, () => (opts.wrap ?? ((c: Cluster) => c))(createKindCluster({ runId })), opts.random);
 }
 
 export interface Verdict {
@@ -62,4 +52,17 @@ export function verdictOf(r: ExerciseResult): { score: number; failed: string[];
 export function record(v: Verdict): void {
   mkdirSync(dirname(VERDICTS_FILE), { recursive: true });
   appendFileSync(VERDICTS_FILE, `${JSON.stringify(v)}\n`);
+}
+
+/** Recorded real traces: test/fixtures/real-traces/<lesson>/<kind>--<case>.json. */
+export const TRACES_DIR = join(ROOT, 'test', 'fixtures', 'real-traces');
+
+export function traceFile(lesson: string, kind: string, name: string): string {
+  return join(TRACES_DIR, lesson, `${kind}--${name.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '').toLowerCase()}.json`);
+}
+
+/** Token generator shared by the two back ends of one case, so both write the same tokens. */
+export function tokens(prefix: string): () => string {
+  let n = 0;
+  return () => `tok-${prefix}-${++n}`;
 }

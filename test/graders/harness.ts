@@ -22,29 +22,26 @@ async function modelFactory(): Promise<(opts?: { runId?: string; seed?: number }
   return mod.createModelCluster;
 }
 
+/** Grades dir with the lesson's real grader, exercise file, loader and runner on the cluster `cluster()` makes. */
+export async function gradeOn(lesson: Lesson, dir: string, cluster: () => Cluster, random?: () => string): Promise<ExerciseResult> {
+  const grader = await loadGrader(ROOT, lesson);
+  const exercise = loadExercise(ROOT, lesson);
+  return runExercise({ id: lesson.id, lesson: lesson.folder, title: exercise.title, grader, submissionDir: dir, cluster, signal: new AbortController().signal, random });
+}
+
 /** Grades dir with the lesson's grader on a fresh model cluster. */
 export async function gradeOnModel(
   lesson: Lesson,
   dir: string,
   opts: { random?: () => string; wrap?: (cluster: Cluster) => Cluster } = {},
 ): Promise<ExerciseResult> {
-  const grader = await loadGrader(ROOT, lesson);
-  const exercise = loadExercise(ROOT, lesson);
   const create = await modelFactory();
   const runSeed = ++seed;
-  return runExercise({
-    id: lesson.id,
-    lesson: lesson.folder,
-    title: exercise.title,
-    grader,
-    submissionDir: dir,
-    cluster: () => {
-      const cluster = create({ runId: `grader-test-${lesson.number}-${runSeed}`, seed: runSeed });
-      return opts.wrap ? opts.wrap(cluster) : cluster;
-    },
-    signal: new AbortController().signal,
-    random: opts.random,
-  });
+  const cluster = () => {
+    const made = create({ runId: `grader-test-${lesson.number}-${runSeed}`, seed: runSeed });
+    return opts.wrap ? opts.wrap(made) : made;
+  };
+  return gradeOn(lesson, dir, cluster, opts.random);
 }
 
 /** One line per check, for assertion messages: "id status: message". */

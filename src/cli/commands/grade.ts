@@ -17,6 +17,7 @@ import type { LessonInfo } from '../deps.ts';
 import { localizedReason } from '../deps.ts';
 import type { GradeRequest } from '../grade-options.ts';
 import { isCi } from '../io.ts';
+import { backendName } from '../lazy-cluster.ts';
 import { cliMsg } from '../messages.ts';
 import { interruptedResult, missingSubmissionResult } from '../placeholder-results.ts';
 import { UsageError } from '../usage-error.ts';
@@ -71,9 +72,12 @@ async function select(req: GradeRequest, ctx: CommandContext, trace?: (line: str
   }
 }
 
-function fallbackInfo(sel: Selection, ctx: CommandContext): ClusterInfo {
-  const name = { model: cliMsg.modelDescription, kind: cliMsg.kindDescription, current: cliMsg.currentDescription }[sel.backend][ctx.lang];
-  const description = sel.unavailable ? fill(cliMsg.clusterUnavailableDescription, { backend: name })[ctx.lang] : name;
+function fallbackInfo(sel: Selection): ClusterInfo {
+  const name = backendName(sel.backend);
+  const unavailable = cliMsg.clusterUnavailableDescription;
+  const description = sel.unavailable
+    ? { en: fill(unavailable, { backend: name.en }).en, 'zh-cn': fill(unavailable, { backend: name['zh-cn'] })['zh-cn'] }
+    : name;
   return { backend: sel.backend, description, isModel: sel.backend === 'model' };
 }
 
@@ -142,7 +146,7 @@ export async function gradeCommand(req: GradeRequest, ctx: CommandContext): Prom
     progress?.stop();
   }
   try {
-    const done = { cluster: made?.info ?? fallbackInfo(sel, ctx), exercises, started, shown: progress?.shown };
+    const done = { cluster: made?.info ?? fallbackInfo(sel), exercises, started, shown: progress?.shown };
     return await report(req, ctx, lessons, done, controller.signal);
   } finally {
     off();

@@ -70,8 +70,13 @@ export interface PodView {
 /** What the back end is, for reports and for capability checks. */
 export interface ClusterInfo {
   backend: 'kind' | 'current' | 'model';
-  /** Human description, e.g. "kind cluster k8s-storage-course (v1.35.0)" or "offline model". */
-  description: string;
+  /**
+   * What reports call the cluster, in both languages, e.g. "kind cluster k8s-storage-course
+   * (Kubernetes v1.35.0)" / "kind 集群 k8s-storage-course（Kubernetes v1.35.0）". Names, images and
+   * versions stay as they are; only the words around them are translated. It is for people: code
+   * that needs to know the back end reads `backend` and `isModel`.
+   */
+  description: Localized;
   /** True for the in-process model: every report must say so. */
   isModel: boolean;
 }

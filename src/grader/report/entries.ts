@@ -5,14 +5,15 @@
  *
  * Status mapping (Exercism / Classroom vocabulary): passed -> pass, failed -> fail,
  * skipped -> error (the check could not run: an earlier step failed, the cluster never came up,
- * the submission was unreadable, or Ctrl-C). JUnit renders the same three as pass, <failure>,
- * <skipped>.
+ * the submission was unreadable, invalid or refused, or Ctrl-C). JUnit renders the same three as
+ * pass, <failure>, <skipped>.
  */
-import { fill, type Lang } from '../../i18n/lang.ts';
+import { fill, type Lang, type Localized } from '../../i18n/lang.ts';
 import type { CheckResult, ExerciseResult, RunResult } from './model.ts';
 import { exerciseStatus } from './model.ts';
 import { exerciseNumber, formatPos, displayFile, truncate } from './format.ts';
 import { msg } from './messages.ts';
+import { submissionVerdict, type SubmissionVerdict } from './problem-kind.ts';
 
 export type TestStatus = 'pass' | 'fail' | 'error';
 
@@ -68,7 +69,7 @@ export function exerciseMessage(ex: ExerciseResult, lang: Lang, cwd: string): st
     return err.hint ? `${head}\n${msg.hint[lang]}${err.hint[lang]}` : head;
   }
   const dir = displayFile(ex.submissionDir, ex.submissionDir, cwd);
-  const lines = [fill(msg.submissionProblems, { dir })[lang]];
+  const lines = [fill(PROBLEMS_HEADING[submissionVerdict(err.problems)], { dir })[lang]];
   for (const p of err.problems) {
     const where = p.at ? `${formatPos(p.at, ex.submissionDir, cwd)}: ` : '';
     lines.push(`- ${where}${p.message[lang]}${fill(msg.problemCode, { code: p.code })[lang]}`);
@@ -76,10 +77,24 @@ export function exerciseMessage(ex: ExerciseResult, lang: Lang, cwd: string): st
   return lines.join('\n');
 }
 
+const PROBLEMS_HEADING: Record<SubmissionVerdict, Localized> = {
+  unreadable: msg.submissionUnreadable,
+  partlyUnreadable: msg.submissionPartlyUnreadable,
+  invalid: msg.submissionInvalid,
+  unsafe: msg.submissionUnsafe,
+};
+
+const SKIPPED: Record<SubmissionVerdict, Localized> = {
+  unreadable: msg.skippedUnreadable,
+  partlyUnreadable: msg.skippedUnreadable,
+  invalid: msg.skippedInvalid,
+  unsafe: msg.skippedUnsafe,
+};
+
 function skipReason(ex: ExerciseResult, lang: Lang): string {
   if (ex.error?.kind === 'cluster') return fill(msg.clusterError, { reason: ex.error.message[lang] })[lang];
   if (ex.error?.kind === 'interrupted') return msg.interrupted[lang];
-  if (ex.error?.kind === 'submission') return msg.skippedSubmission[lang];
+  if (ex.error?.kind === 'submission') return SKIPPED[submissionVerdict(ex.error.problems)][lang];
   return msg.skippedNoReason[lang];
 }
 

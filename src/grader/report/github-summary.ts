@@ -49,7 +49,7 @@ export function renderStepSummary(run: RunResult, lang: Lang, cwd: string, limit
   if (run.cluster?.isModel) head.push('> [!WARNING]', `> ${escapeHtml(msg.modelBanner[lang])}`, '');
   const passed = run.exercises.filter((e) => exerciseStatus(e) === 'pass').length;
   head.push(
-    `**${fill(msg.totalScore, { score, max, passed, count: run.exercises.length })[lang]}** · ${msg.cluster[lang]}${mdCell(run.cluster?.description ?? msg.clusterUnknown[lang])}`,
+    `**${fill(msg.totalScore, { score, max, passed, count: run.exercises.length })[lang]}** · ${msg.cluster[lang]}${mdCell(run.cluster?.description[lang] ?? msg.clusterUnknown[lang])}`,
     '',
   );
   for (const ex of run.exercises) {

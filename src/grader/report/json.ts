@@ -25,7 +25,11 @@
  *   "schema_version": 1,               this file's own version
  *   "lesson": "lesson-3" | "all",
  *   "lang": "en" | "zh-cn",
- *   "cluster": { "backend": "kind" | "current" | "model", "description": string, "is_model": boolean } | null,
+ *   "cluster": {
+ *     "backend": "kind" | "current" | "model",   what graded: read this, not description
+ *     "description": string,           e.g. "kind cluster k8s-storage-course (Kubernetes v1.35.0)", in `lang`
+ *     "is_model": boolean
+ *   } | null,
  *   "warnings": string[],              e.g. the offline-model banner
  *   "exercises": [{ "id", "lesson", "task_id", "title", "status", "message", "score", "max_score",
  *                   "submission_dir", "error": null | { "kind", "problems"?: [{ "code", "message",
@@ -146,7 +150,7 @@ export function toResultsJson(run: RunResult, lang: Lang, cwd: string): ResultsJ
     lesson: run.exercises.length === 1 ? run.exercises[0]!.id : 'all',
     lang,
     cluster: run.cluster
-      ? { backend: run.cluster.backend, description: run.cluster.description, is_model: run.cluster.isModel }
+      ? { backend: run.cluster.backend, description: run.cluster.description[lang], is_model: run.cluster.isModel }
       : null,
     warnings: run.cluster?.isModel ? [msg.modelBanner[lang]] : [],
     exercises,

@@ -71,7 +71,7 @@ function testsuite(ex: ExerciseResult, run: RunResult, lang: Lang, cwd: string):
   const props: [string, string | number][] = [
     ['lesson', ex.lesson],
     ['title', ex.title[lang]],
-    ['cluster', run.cluster?.description ?? msg.clusterUnknown[lang]],
+    ['cluster', run.cluster?.description[lang] ?? msg.clusterUnknown[lang]],
     ['model', String(run.cluster?.isModel ?? false)],
     ['lang', lang],
     ['score', ex.score],

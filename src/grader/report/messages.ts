@@ -20,18 +20,40 @@ export const msg = {
   skipped: { en: 'skipped', 'zh-cn': '已跳过' },
   skippedNoReason: { en: 'Not run.', 'zh-cn': '未运行。' },
   notRun: { en: '{count} checks ({points} points) were not run.', 'zh-cn': '{count} 项检查（共 {points} 分）没有运行。' },
-  skippedSubmission: {
+  // Why a check did not run, by what was wrong with the submission (see problem-kind.ts).
+  skippedUnreadable: {
     en: 'Not run: the submission could not be read.',
     'zh-cn': '未运行：无法读取提交的文件。',
+  },
+  skippedInvalid: {
+    en: 'Not run: the submission is not valid.',
+    'zh-cn': '未运行：提交的文件内容无效。',
+  },
+  skippedUnsafe: {
+    en: 'Not run: the submission was refused as unsafe to run on this cluster.',
+    'zh-cn': '未运行：提交的文件在这个集群上运行不安全，已被拒绝。',
   },
   cluster: { en: 'Cluster: ', 'zh-cn': '集群：' },
   clusterUnknown: { en: 'no cluster was used', 'zh-cn': '未使用集群' },
   statusPass: { en: 'passed', 'zh-cn': '通过' },
   statusFail: { en: 'failed', 'zh-cn': '未通过' },
   statusError: { en: 'could not be graded', 'zh-cn': '无法评分' },
-  submissionProblems: {
+  // The line above a submission's problems, by what was wrong with it (see problem-kind.ts).
+  submissionUnreadable: {
     en: 'The submission in {dir} could not be read:',
     'zh-cn': '无法读取 {dir} 中提交的文件：',
+  },
+  submissionInvalid: {
+    en: 'The submission in {dir} was read, but it is not valid:',
+    'zh-cn': '{dir} 中提交的文件已读取，但内容无效：',
+  },
+  submissionPartlyUnreadable: {
+    en: 'Part of the submission in {dir} could not be read, and what was read is not valid:',
+    'zh-cn': '{dir} 中提交的文件有一部分无法读取，已读取的部分内容无效：',
+  },
+  submissionUnsafe: {
+    en: 'The submission in {dir} was refused as unsafe to run on this cluster:',
+    'zh-cn': '{dir} 中提交的文件在这个集群上运行不安全，已被拒绝：',
   },
   problemCode: { en: ' ({code})', 'zh-cn': '（{code}）' },
   clusterError: { en: 'The cluster could not be used: {reason}', 'zh-cn': '无法使用集群：{reason}' },

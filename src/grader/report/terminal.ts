@@ -66,7 +66,7 @@ export function renderTerminal(run: RunResult, opts: TerminalOptions): string {
     const passed = run.exercises.filter((e) => exerciseStatus(e) === 'pass').length;
     lines.push(c.bold(fill(msg.totalScore, { score, max, passed, count: run.exercises.length })[lang]), '');
   }
-  if (run.cluster) lines.push(c.dim(`${msg.cluster[lang]}${run.cluster.description}`));
+  if (run.cluster) lines.push(c.dim(`${msg.cluster[lang]}${run.cluster.description[lang]}`));
   if (run.cluster?.isModel) lines.push(...modelBanner(lang, c));
   if (opts.files?.length) lines.push(c.dim(fill(msg.reportsWritten, { files: opts.files.join(', ') })[lang]));
   return lines.join('\n') + '\n';

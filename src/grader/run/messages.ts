@@ -6,6 +6,10 @@ export const MSG = {
     en: 'not checked: the submission could not be read (the problems are listed with the score)',
     'zh-cn': '未检查：提交的文件无法读取（具体问题列在得分旁）',
   },
+  skipInvalid: {
+    en: 'not checked: the submission is not valid (the problems are listed with the score)',
+    'zh-cn': '未检查：提交的文件内容无效（具体问题列在得分旁）',
+  },
   skipUnsafe: {
     en: 'not checked: the submission was refused because it is unsafe to run on this cluster (the reasons are listed with the score)',
     'zh-cn': '未检查：提交内容在这个集群上运行不安全，已被拒绝（原因列在得分旁）',

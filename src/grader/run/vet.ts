@@ -5,6 +5,7 @@
 import { fill, type Localized } from '../../i18n/lang.ts';
 import type { Submission } from '../define.ts';
 import type { ExerciseError } from '../report/model.ts';
+import { submissionVerdict } from '../report/problem-kind.ts';
 import { errorText } from './errors.ts';
 import { MSG } from './messages.ts';
 import type { RunOptions, SubmissionLoader, UnsafeFinder } from './options.ts';
@@ -33,7 +34,10 @@ export async function vetSubmission(opts: RunOptions): Promise<Vetted> {
     const message = fill(MSG.unreadable, { dir: opts.submissionDir, error: errorText(err) });
     return { ok: false, error: { kind: 'submission', problems: [{ code: 'submission.unreadable', message }] }, reason: MSG.skipUnreadable };
   }
-  if (!loaded.ok) return { ok: false, error: { kind: 'submission', problems: loaded.problems }, reason: MSG.skipUnreadable };
+  if (!loaded.ok) {
+    const reason = submissionVerdict(loaded.problems) === 'invalid' ? MSG.skipInvalid : MSG.skipUnreadable;
+    return { ok: false, error: { kind: 'submission', problems: loaded.problems }, reason };
+  }
   const findUnsafe = opts.findUnsafe ?? (await defaultFinder());
   const refused = findUnsafe(loaded.submission).filter((f) => f.scope === 'always' || opts.sharedCluster === true);
   if (refused.length > 0) {

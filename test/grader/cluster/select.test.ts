@@ -12,7 +12,7 @@ function fakeLoaders(tooling: KindTooling) {
   const calls: { backend: string; opts: unknown }[] = [];
   const make = (backend: 'kind' | 'current' | 'model') => async () => (opts: unknown) => {
     calls.push({ backend, opts });
-    return { info: { backend, description: backend, isModel: backend === 'model' } } as unknown as Cluster;
+    return { info: { backend, description: { en: backend, 'zh-cn': backend }, isModel: backend === 'model' } } as unknown as Cluster;
   };
   const loaders: BackendLoaders = {
     detectKindTooling: async () => tooling,

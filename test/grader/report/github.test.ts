@@ -67,6 +67,8 @@ describe('step summary', () => {
     expect(md).toContain('| ⏭️ |');
     expect(md).toContain('<details><summary>❌ lesson-3: 一个副本写入的令牌能在另一个副本中读到</summary>');
     expect(md).toContain('**总分：35/100');
+    expect(md).toContain('** · 集群：离线模型');
+    expect(renderStepSummary(run([nfsExercise()], false), 'zh-cn', CWD)).toContain('** · 集群：kind 集群 k8s-storage-course（Kubernetes v1.35.0）');
   });
 
   it('escapes table cells and fences student text', () => {

@@ -64,7 +64,7 @@ describe('results.json', () => {
     expect(r.tests[0]!.name).toMatch(/^lesson-1: /);
     expect(r.max_score).toBe(300);
     expect(r.score).toBe(135);
-    expect(r.cluster).toEqual({ backend: 'kind', description: 'kind cluster k8s-storage-course (v1.35.0)', is_model: false });
+    expect(r.cluster).toEqual({ backend: 'kind', description: 'kind cluster k8s-storage-course (Kubernetes v1.35.0)', is_model: false });
     expect(r.warnings).toEqual([]);
   });
 
@@ -75,6 +75,15 @@ describe('results.json', () => {
     expect(r.message).toContain('Start Docker Desktop.');
     expect(r.exercises[0]!.error).toEqual({ kind: 'cluster' });
     expect(r.tests.every((t) => t.status === 'error' && t.message)).toBe(true);
+  });
+
+  it('description is in the report language; backend and is_model are what programs read', () => {
+    expect(toResultsJson(run([nfsExercise()], false), 'zh-cn', CWD).cluster).toEqual({
+      backend: 'kind',
+      description: 'kind 集群 k8s-storage-course（Kubernetes v1.35.0）',
+      is_model: false,
+    });
+    expect(toResultsJson(run([nfsExercise()]), 'zh-cn', CWD).cluster).toEqual({ backend: 'model', description: '离线模型', is_model: true });
   });
 
   it('submission error: problems with positions', () => {

@@ -62,8 +62,14 @@ describe('junit.xml', () => {
   it('properties say when the verdict came from the model', () => {
     const suite = parse(renderJunit(run([nfsExercise()]), 'en', CWD)).testsuites.testsuite[0]!;
     const props = Object.fromEntries(suite.properties.property.map((p) => [p.name, p.value]));
-    expect(props).toMatchObject({ lesson: '03-nfs', model: 'true', lang: 'en', score: '35', max_score: '100' });
+    expect(props).toMatchObject({ lesson: '03-nfs', model: 'true', lang: 'en', score: '35', max_score: '100', cluster: 'offline model' });
     expect(suite['system-out']).toContain('Offline model, not a real cluster');
+  });
+
+  it('names the cluster in the report language', () => {
+    const suite = parse(renderJunit(run([nfsExercise()], false), 'zh-cn', CWD)).testsuites.testsuite[0]!;
+    const props = Object.fromEntries(suite.properties.property.map((p) => [p.name, p.value]));
+    expect(props).toMatchObject({ cluster: 'kind 集群 k8s-storage-course（Kubernetes v1.35.0）', model: 'false', lang: 'zh-cn' });
   });
 
   it('agrees with results.json: same tests, failures, errors + skipped, names', () => {

@@ -1,7 +1,7 @@
 /**
  * Hand-built RunResults for the reporter tests: every check status, a static failure with a
  * position, a step failure with observed text and diagnostics, an exercise whose cluster never
- * came up, and one whose submission could not be read.
+ * came up, and one whose submission is partly unreadable (a YAML error) and partly invalid.
  */
 import type { CheckResult, ExerciseResult, RunResult } from '../../../src/grader/report/model.ts';
 
@@ -106,7 +106,7 @@ export function clusterErrorExercise(): ExerciseResult {
   };
 }
 
-/** lesson-2: unreadable YAML. */
+/** lesson-2: a YAML syntax error and an unknown field. */
 export function submissionErrorExercise(): ExerciseResult {
   const ex = clusterErrorExercise();
   return {
@@ -127,8 +127,8 @@ export function submissionErrorExercise(): ExerciseResult {
 export function run(exercises: ExerciseResult[], model = true): RunResult {
   return {
     cluster: model
-      ? { backend: 'model', description: 'offline model', isModel: true }
-      : { backend: 'kind', description: 'kind cluster k8s-storage-course (v1.35.0)', isModel: false },
+      ? { backend: 'model', description: t('offline model', '离线模型'), isModel: true }
+      : { backend: 'kind', description: t('kind cluster k8s-storage-course (Kubernetes v1.35.0)', 'kind 集群 k8s-storage-course（Kubernetes v1.35.0）'), isModel: false },
     exercises,
     startedAt: '2026-11-22T10:00:00.000Z',
     durationMs: 60_000,

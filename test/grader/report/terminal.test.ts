@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { colorEnabled, palette } from '../../../src/grader/report/check-lines.ts';
+import { createModelCluster } from '../../../src/grader/cluster/model/model-cluster.ts';
 import { renderTerminal } from '../../../src/grader/report/terminal.ts';
 import { CWD, clusterErrorExercise, nfsExercise, passedExercise, run, submissionErrorExercise } from './sample-run.ts';
 
@@ -65,9 +66,29 @@ describe('terminal report', () => {
     expect(out).toContain('The cluster could not be used: docker is not running');
     expect(out).toContain('Hint: Start Docker Desktop.');
     expect(out).toContain('Next: do what the hint above says, then run `npm run grade -- lesson-4` again');
+    expect(out).toContain('Part of the submission in exercises/lesson-2 could not be read, and what was read is not valid:');
     expect(out).toContain('- exercises/lesson-2/pod.yaml:7:3: bad indentation of a mapping entry (yaml.syntax)');
     expect(out).toContain('Next: fix the problems listed above in exercises/lesson-2');
     expect(out).toContain('Total: 0/200 (0 of 2 exercises passed)');
+  });
+
+  it('introduces submission problems by what happened: not read, read but not valid, refused', () => {
+    const only = (code: string) => {
+      const ex = submissionErrorExercise();
+      const problems = ex.error?.kind === 'submission' ? ex.error.problems.filter((p) => p.code === code) : [];
+      const unsafe = { code: 'safety.hostPath', message: { en: 'hostPath is refused on a shared cluster', 'zh-cn': '共享集群上不允许 hostPath' } };
+      return run([{ ...ex, error: { kind: 'submission', problems: code === 'safety.hostPath' ? [unsafe] : problems } }], false);
+    };
+    const heading = (code: string, lang: 'en' | 'zh-cn') => {
+      const out = renderTerminal(only(code), { lang, cwd: CWD, colors: plain }).split('\n').map((l) => l.trim());
+      return out[out.findIndex((l) => l.startsWith('- ')) - 1];
+    };
+    expect(heading('schema.unknownField', 'en')).toBe('The submission in exercises/lesson-2 was read, but it is not valid:');
+    expect(heading('schema.unknownField', 'zh-cn')).toBe('exercises/lesson-2 中提交的文件已读取，但内容无效：');
+    expect(heading('yaml.syntax', 'en')).toBe('The submission in exercises/lesson-2 could not be read:');
+    expect(heading('yaml.syntax', 'zh-cn')).toBe('无法读取 exercises/lesson-2 中提交的文件：');
+    expect(heading('safety.hostPath', 'en')).toBe('The submission in exercises/lesson-2 was refused as unsafe to run on this cluster:');
+    expect(heading('safety.hostPath', 'zh-cn')).toBe('exercises/lesson-2 中提交的文件在这个集群上运行不安全，已被拒绝：');
   });
 
   it('speaks Chinese with full-width punctuation', () => {
@@ -77,5 +98,14 @@ describe('terminal report', () => {
     expect(out).toContain('    位置：exercises/lesson-3/deployment.yaml:12:7');
     expect(out).toContain('得分：35/100');
     expect(out).toContain('下一步：修改 exercises/lesson-3/deployment.yaml（第 12 行）');
+  });
+
+  it('names the offline model in Chinese in a Chinese report, and in English in an English one', () => {
+    const r = { ...run([nfsExercise()]), cluster: createModelCluster().info };
+    const zh = renderTerminal(r, { lang: 'zh-cn', cwd: CWD, colors: plain });
+    expect(zh).toContain('集群：离线存储模型（不是真实集群）');
+    expect(zh).not.toContain('offline storage model');
+    expect(zh).not.toContain('not a real cluster');
+    expect(renderTerminal(r, { lang: 'en', cwd: CWD, colors: plain })).toContain('Cluster: offline storage model (not a real cluster)');
   });
 });

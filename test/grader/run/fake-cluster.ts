@@ -91,7 +91,7 @@ export interface FakeOptions {
 }
 
 export class FakeCluster implements Cluster {
-  readonly info: ClusterInfo = { backend: 'model', description: 'fake cluster for tests', isModel: true };
+  readonly info: ClusterInfo = { backend: 'model', description: { en: 'fake cluster for tests', 'zh-cn': '测试用的假集群' }, isModel: true };
   readonly clock = new VirtualClock();
   readonly namespace = 'fake-ns';
   readonly calls: string[] = [];

@@ -133,6 +133,15 @@ describe('submission problems and unsafe specs', () => {
     expect(runExitCode({ exercises: [h.result], startedAt: '', durationMs: 0 })).toBe(2);
   });
 
+  it('schema problems skip every check as not valid, not as unreadable', async () => {
+    const problem = { code: 'schema.unknownField', message: t('unknown field "volumeMount"'), at: { file: 'pod.yaml', line: 9, col: 5 } };
+    const h = await runWith(g(), { loader: async () => ({ ok: false, problems: [problem] }) });
+    expect(h.result.error).toEqual({ kind: 'submission', problems: [problem] });
+    expect(h.result.checks.every((c) => c.status === 'skipped' && c.message?.en.includes('the submission is not valid'))).toBe(true);
+    expect(h.result.checks.some((c) => c.message?.en.includes('could not be read'))).toBe(false);
+    expect(h.factoryCalls).toBe(0);
+  });
+
   it('a loader that throws still gives a result', async () => {
     const h = await runWith(g(), { loader: async () => Promise.reject(new Error('EACCES: permission denied')) });
     expect(h.result.error).toMatchObject({ kind: 'submission', problems: [{ code: 'submission.unreadable' }] });

@@ -3,6 +3,7 @@
  * brought up and torn down, how nodes are reached, and how much of the cluster the grader owns.
  * Everything else lives once, in KubectlCluster.
  */
+import type { Localized } from '../../../i18n/lang.ts';
 import type { Clock } from '../cluster.ts';
 import type { KubectlArgs, KubectlTarget } from './kubectl.ts';
 
@@ -22,8 +23,8 @@ export interface ClusterBackend {
    * does not wait for the run namespace to go away. `current` owns only what it labelled.
    */
   readonly ownsCluster: boolean;
-  /** Human description for reports, e.g. "kind cluster k8s-storage-course (v1.35.0)". */
-  describe(): string;
+  /** What reports call the cluster (ClusterInfo.description), e.g. "kind cluster k8s-storage-course (Kubernetes v1.35.0)". */
+  describe(): Localized;
   /**
    * Creates or finds the cluster and returns how kubectl reaches it. Throws ClusterUnavailableError
    * with a bilingual reason and hint. Honours signal and leaves nothing half-made.

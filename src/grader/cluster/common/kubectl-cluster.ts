@@ -244,6 +244,15 @@ export class KubectlCluster implements Cluster {
         }
       }
       await step('delete run-labelled cluster objects', () => kube.run(kube.args.deleteLabelled([...this.clusterKinds], { [RUN_LABEL]: this.runId })));
+      // A volume a provisioner made for one of this run's claims carries no run label; with a
+      // Retain policy it outlives the claim (found on the real cluster: lesson 5's retain-policy
+      // mistake left a Released PersistentVolume behind every run). Its claimRef names our namespace.
+      await step('delete volumes of this run\'s claims', async () => {
+        for (const pv of await kube.list('PersistentVolume')) {
+          const ref = (pv as { spec?: { claimRef?: { namespace?: string } } }).spec?.claimRef;
+          if (ref?.namespace === this.namespace) await kube.run(kube.args.delete('PersistentVolume', pv.metadata.name, { wait: false }));
+        }
+      });
       for (const [node, keys] of this.nodeLabels) {
         await step(`unlabel node ${node}`, () => kube.run(kube.args.unlabelNode(node, [...keys])));
       }

@@ -1,7 +1,19 @@
-/** Bilingual messages the real-cluster back ends raise (ClusterUnavailableError reasons and hints). */
+/**
+ * Bilingual messages of the cluster back ends: what reports call each cluster (ClusterInfo
+ * descriptions), and the reasons and hints of ClusterUnavailableError.
+ */
 import type { Localized } from '../../../i18n/lang.ts';
 
 export const msg = {
+  // Descriptions: names, images and versions are filled in as they are.
+  modelDescription: { en: 'offline storage model (not a real cluster)', 'zh-cn': '离线存储模型（不是真实集群）' },
+  kindDescription: { en: 'kind cluster {name} (Kubernetes {version})', 'zh-cn': 'kind 集群 {name}（Kubernetes {version}）' },
+  kindFreshDescription: { en: 'kind cluster {name} (Kubernetes {version}, throwaway)', 'zh-cn': 'kind 集群 {name}（Kubernetes {version}，用完即删）' },
+  kindLocalDescription: { en: 'kind cluster {name} (node image {image})', 'zh-cn': 'kind 集群 {name}（节点镜像 {image}）' },
+  kindLocalFreshDescription: { en: 'kind cluster {name} (node image {image}, throwaway)', 'zh-cn': 'kind 集群 {name}（节点镜像 {image}，用完即删）' },
+  currentDescription: { en: 'current kubeconfig context', 'zh-cn': '当前 kubeconfig 上下文' },
+  currentContextDescription: { en: 'current context "{context}"', 'zh-cn': '当前上下文“{context}”' },
+  currentContextVersionDescription: { en: 'current context "{context}" (Kubernetes {version})', 'zh-cn': '当前上下文“{context}”（Kubernetes {version}）' },
   kubectlMissing: {
     en: 'kubectl was not found on PATH.',
     'zh-cn': '在 PATH 中找不到 kubectl。',

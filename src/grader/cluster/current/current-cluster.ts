@@ -6,7 +6,7 @@
  * them on a shared cluster unless --allow-unsafe.)
  */
 import { ClusterUnavailableError, type Clock, type Cluster } from '../cluster.ts';
-import { fill } from '../../../i18n/lang.ts';
+import { fill, type Localized } from '../../../i18n/lang.ts';
 import { createExecaRunner, type CommandRunner } from '../../exec/runner.ts';
 import type { ClusterBackend, NodeAccess } from '../common/backend.ts';
 import { Kube } from '../common/kube.ts';
@@ -38,9 +38,10 @@ class CurrentBackend implements ClusterBackend {
     private readonly runId: string,
   ) {}
 
-  describe(): string {
-    if (!this.context) return 'current kubeconfig context';
-    return `current context "${this.context}"${this.version ? ` (Kubernetes ${this.version})` : ''}`;
+  describe(): Localized {
+    if (!this.context) return msg.currentDescription;
+    if (!this.version) return fill(msg.currentContextDescription, { context: this.context });
+    return fill(msg.currentContextVersionDescription, { context: this.context, version: this.version });
   }
 
   async bringUp(signal?: AbortSignal): Promise<KubectlTarget> {

@@ -5,12 +5,14 @@
  */
 import { createHash } from 'node:crypto';
 import { rm } from 'node:fs/promises';
+import { fill, type Localized } from '../../../i18n/lang.ts';
 import { ClusterUnavailableError, type Cluster } from '../cluster.ts';
 import { createExecaRunner, type CommandRunner } from '../../exec/runner.ts';
 import type { ClusterBackend, NodeAccess } from '../common/backend.ts';
 import { KubectlArgs, type KubectlTarget } from '../common/kubectl.ts';
 import { KubectlCluster } from '../common/kubectl-cluster.ts';
 import { normalizeRunId } from '../common/labels.ts';
+import { msg } from '../common/messages.ts';
 import { realClock } from '../common/poll.ts';
 import { CLUSTER_NAME, KUBERNETES_VERSION, NODE_IMAGE, NODE_IMAGE_ENV, nodeImage } from './config.ts';
 import { preloadImages } from './images.ts';
@@ -52,15 +54,17 @@ class KindBackend implements ClusterBackend {
     this.waitForNamespaceDeletion = fresh;
   }
 
-  describe(): string {
+  describe(): Localized {
     let image: string;
     try {
       image = nodeImage();
     } catch {
       image = NODE_IMAGE;
     }
-    const what = image === NODE_IMAGE ? `Kubernetes ${KUBERNETES_VERSION}` : `node image ${image}`;
-    return `kind cluster ${this.name} (${what}${this.fresh ? ', throwaway' : ''})`;
+    if (image !== NODE_IMAGE) {
+      return fill(this.fresh ? msg.kindLocalFreshDescription : msg.kindLocalDescription, { name: this.name, image });
+    }
+    return fill(this.fresh ? msg.kindFreshDescription : msg.kindDescription, { name: this.name, version: KUBERNETES_VERSION });
   }
 
   async bringUp(signal?: AbortSignal): Promise<KubectlTarget> {

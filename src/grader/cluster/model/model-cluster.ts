@@ -8,6 +8,7 @@ import { StorageModel, kindInfo } from '../../../model/index.ts';
 import { seededRandom } from '../../../model/random.ts';
 import type { Cluster, ClusterInfo, Diagnostic, FixtureName, K8sObject, PodView } from '../cluster.ts';
 import { FIXTURE_NAMESPACE, MANAGED_LABEL } from '../common/labels.ts';
+import { msg } from '../common/messages.ts';
 import { virtualClock } from './clock.ts';
 import { podView } from './views.ts';
 
@@ -45,7 +46,7 @@ export function createModelCluster(opts: ModelClusterOptions = {}): ModelCluster
   const runId = opts.runId ?? runIdFromSeed(seed);
   const namespace = `course-${runId}`;
   const clock = virtualClock(model);
-  const info: ClusterInfo = { backend: 'model', isModel: true, description: 'offline storage model (not a real cluster)' };
+  const info: ClusterInfo = { backend: 'model', isModel: true, description: msg.modelDescription };
   /** Node labels this run set, with the value each had before (null: absent). */
   const labelled = new Map<string, Map<string, string | null>>();
   /** True once this run created the fixture namespace (cleanup then removes it, as on kind). */

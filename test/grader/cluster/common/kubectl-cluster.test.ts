@@ -17,7 +17,7 @@ class TestBackend implements ClusterBackend {
     readonly waitForNamespaceDeletion = false,
   ) {}
   describe() {
-    return 'test cluster';
+    return { en: 'test cluster', 'zh-cn': '测试集群' };
   }
   async bringUp() {
     return { kubeconfig: '/kc' };
@@ -277,9 +277,28 @@ describe('KubectlCluster.cleanup', () => {
       `delete namespaces ${NS} --ignore-not-found --wait=false`,
       `delete pods --all -n ${NS} --grace-period=1 --wait=false --ignore-not-found`,
       'delete persistentvolumes,storageclasses.storage.k8s.io -l storage-course/run=run1 --ignore-not-found --wait=false',
+      'get persistentvolumes -o json --request-timeout=30s',
       'label nodes kind-worker storage-course/role- --request-timeout=30s',
     ]);
     expect(backend.torn).toBe(1);
+  });
+
+  it('deletes the volumes a provisioner made for this run\'s claims, even with Retain (recorded on the real cluster)', async () => {
+    const { cluster, runner } = await prepared();
+    runner.when(kubectl('delete'), {});
+    // `kubectl get pv -o json` on the real cluster after lesson 5's retain-policy mistake: a
+    // Released, Retain volume with no run label, whose claimRef names the (then) run namespace.
+    const recorded = fixtureJson('../real/pv-list-released-retain.json');
+    const ours = structuredClone(recorded.items[0]);
+    ours.spec.claimRef.namespace = NS;
+    const theirs = structuredClone(recorded.items[0]);
+    theirs.metadata.name = 'pvc-someone-else';
+    runner.when(kubectl('get', 'persistentvolumes'), { stdout: list([ours, theirs]) });
+    await cluster.cleanup();
+    const deletes = runner.argvs().filter((a) => a[3] === 'delete' && a[4] === 'persistentvolumes').map((a) => a[5]);
+    expect(recorded.items[0].status.phase).toBe('Released');
+    expect(recorded.items[0].metadata.labels?.['storage-course/run']).toBeUndefined();
+    expect(deletes).toEqual(['pvc-412817cc-90c6-4952-aef9-b8ed4fc726a0']);
   });
 
   it('on a cluster the grader owns, the NFS fixture stays for the next run', async () => {

@@ -40,7 +40,11 @@ describe('current back end', () => {
     const r = runner();
     const cluster = createCurrentCluster({ runId: 'lesson-2-abc', runner: r });
     await cluster.prepare();
-    expect(cluster.info).toEqual({ backend: 'current', description: 'current context "k3d-school" (Kubernetes v1.31.4+k3s1)', isModel: false });
+    expect(cluster.info).toEqual({
+      backend: 'current',
+      description: { en: 'current context "k3d-school" (Kubernetes v1.31.4+k3s1)', 'zh-cn': '当前上下文“k3d-school”（Kubernetes v1.31.4+k3s1）' },
+      isModel: false,
+    });
     const calls = r.argvs().slice(1);
     for (const argv of calls) expect(argv.slice(1, 3)).toEqual(['--context', 'k3d-school']);
     expect(r.argvs().some((a) => a.includes('use-context') || a.includes('--kubeconfig'))).toBe(false);
@@ -123,6 +127,7 @@ describe('current back end', () => {
       `delete pods --all -n ${NS} --grace-period=1 --wait=false --ignore-not-found`,
       `get namespaces ${NS} -o json --ignore-not-found --request-timeout=30s`,
       'delete persistentvolumes,storageclasses.storage.k8s.io -l storage-course/run=lesson-2-abc --ignore-not-found --wait=false',
+      'get persistentvolumes -o json --request-timeout=30s',
     ]);
   });
 

@@ -1,5 +1,5 @@
 import { describe, it, expect, beforeEach, afterEach } from 'vitest';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FakeRunner, type FakeCall } from '../../../../src/grader/exec/fake-runner.ts';
@@ -62,7 +62,11 @@ describe('kind back end: bring-up', () => {
     for (const call of runner.calls.filter((c) => c.file === 'kubectl' && !c.args.includes('--client'))) {
       expect(call.args.slice(0, 2)).toEqual(['--kubeconfig', KUBECONFIG()]);
     }
-    expect(cluster.info).toEqual({ backend: 'kind', description: 'kind cluster k8s-storage-course (Kubernetes v1.35.0)', isModel: false });
+    expect(cluster.info).toEqual({
+      backend: 'kind',
+      description: { en: 'kind cluster k8s-storage-course (Kubernetes v1.35.0)', 'zh-cn': 'kind 集群 k8s-storage-course（Kubernetes v1.35.0）' },
+      isModel: false,
+    });
   });
 
   it('creates the cluster from the generated config on stdin, waits for 3 Ready nodes, then preloads local images', async () => {
@@ -136,7 +140,7 @@ describe('kind back end: --fresh', () => {
       .once('kubectl', ['--kubeconfig', kc, 'get', 'namespaces', 'course-lesson-3-xyz'], { stdout: '' }, { stdout: ns }, { stdout: '' });
     const cluster = createKindCluster({ runId: 'lesson-3-xyz', fresh: true, runner });
     await cluster.prepare();
-    expect(cluster.info.description).toBe(`kind cluster ${name} (Kubernetes v1.35.0, throwaway)`);
+    expect(cluster.info.description).toEqual({ en: `kind cluster ${name} (Kubernetes v1.35.0, throwaway)`, 'zh-cn': `kind 集群 ${name}（Kubernetes v1.35.0，用完即删）` });
     const create = runner.argvs().find((a) => a[1] === 'create')!;
     expect(create).toContain(name);
     expect(create[create.indexOf('--kubeconfig') + 1]).toBe(kc);
@@ -208,5 +212,44 @@ describe('kind back end: nodes', () => {
     runner.when(kubectl('get', 'pods', 'sleep'), { stdout: JSON.stringify(pod) });
     await expect(cluster.killContainer('sleep', 'sleep')).rejects.toThrow(/not part of the kind cluster/);
     expect(list([])).toContain('items');
+  });
+});
+
+describe('kind back end: lesson 3 on a kernel without an NFS client', () => {
+  // /proc/filesystems as a real node of this project's CI cluster printed it (no nfs, no nfs4),
+  // recorded with `docker exec k8s-storage-course-worker cat /proc/filesystems`; that kernel has
+  // no /proc/modules either (CONFIG_MODULES unset).
+  const recorded = readFileSync(join(import.meta.dirname, '../../../fixtures/real/node-proc-filesystems.txt'), 'utf8');
+  const reuse = () =>
+    base()
+      .when(isKind('get', 'clusters'), { stdout: 'k8s-storage-course\n' })
+      .when(isKind('export', 'kubeconfig'), {});
+  const dockerCat = (path: string) => (c: FakeCall) => c.file === 'docker' && c.args[0] === 'exec' && c.args.at(-1) === path;
+
+  it('refuses the NFS fixture with its own reason, before installing anything', async () => {
+    const runner = reuse()
+      .when(dockerCat('/proc/filesystems'), { stdout: recorded })
+      .when(dockerCat('/proc/modules'), { exitCode: 66, stderr: 'k8s-storage-course: no such file\n' });
+    const cluster = createKindCluster({ runId: 'lesson-3-abc', runner });
+    await cluster.prepare();
+    const err = await cluster.installFixture('nfs-server').catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ClusterUnavailableError);
+    expect((err as ClusterUnavailableError).code).toBe('nfs-client-missing');
+    expect((err as ClusterUnavailableError).reason.en).toContain('no NFS client');
+    expect((err as ClusterUnavailableError).reason['zh-cn']).toContain('没有 NFS 客户端');
+    expect(runner.argvs().some((a) => a.includes('course-fixtures'))).toBe(false);
+  });
+
+  it('goes on to install the server when the kernel lists nfs, or can load modules', async () => {
+    for (const [filesystems, modules] of [[`${recorded}nodev\tnfs\nnodev\tnfs4\n`, false], [recorded, true]] as const) {
+      const runner = reuse()
+        .when(dockerCat('/proc/filesystems'), { stdout: filesystems })
+        .when(dockerCat('/proc/modules'), modules ? { stdout: 'overlay 151552 0 - Live 0x0\n' } : { exitCode: 66, stderr: 'k8s-storage-course: no such file\n' })
+        .when(kubectl('get', 'namespaces', 'course-fixtures'), { exitCode: 1, stderr: 'stop here' });
+      const cluster = createKindCluster({ runId: 'lesson-3-abc', runner });
+      await cluster.prepare();
+      const err = await cluster.installFixture('nfs-server').catch((e: unknown) => e);
+      expect((err as ClusterUnavailableError).code).toBeUndefined();
+    }
   });
 });

@@ -17,7 +17,11 @@ async function until<T>(cluster: ReturnType<typeof createModelCluster>, probe: (
 
 describe('model cluster: identity', () => {
   it('says it is the offline model', () => {
-    expect(createModelCluster().info).toEqual({ backend: 'model', isModel: true, description: 'offline storage model (not a real cluster)' });
+    expect(createModelCluster().info).toEqual({
+      backend: 'model',
+      isModel: true,
+      description: { en: 'offline storage model (not a real cluster)', 'zh-cn': '离线存储模型（不是真实集群）' },
+    });
   });
 
   it('runs in namespace course-<runId>; runId defaults from the seed', () => {

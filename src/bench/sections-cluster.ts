@@ -1,0 +1,99 @@
+/**
+ * The real cluster's figures, read from what the last runs recorded (the bench never builds or
+ * grades on a cluster itself, which would take minutes): cold and warm `npm run cluster:up` from
+ * <cache>/up-{cold,warm}.json, and from the last `npm run test:cluster` the time to grade each
+ * lesson's solution on the reused cluster, the whole suite, and how many cases the model and the
+ * real cluster agree on (reports/test-cluster/verdicts.jsonl).
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fill, type Localized } from '../i18n/lang.ts';
+import { clusterPaths } from '../local-cluster/paths.ts';
+import type { Metric, Section } from './report.ts';
+
+interface UpRecord {
+  kind: 'cold' | 'warm';
+  at: string;
+  totalMs: number;
+  built: string[];
+}
+
+interface VerdictLine {
+  case: string;
+  kind: string;
+  lesson: string;
+  model: { score: number; failed: string[] };
+  real: { score: number; failed: string[]; error?: string };
+  ms: number;
+}
+
+const T = {
+  title: { en: 'Real cluster (from the last cluster:up and test:cluster runs)', 'zh-cn': '真实集群（取自最近一次 cluster:up 与 test:cluster）' },
+  upCold: { en: 'npm run cluster:up, cold (something built)', 'zh-cn': 'npm run cluster:up，冷启动（有构建）' },
+  upWarm: { en: 'npm run cluster:up, warm (everything cached)', 'zh-cn': 'npm run cluster:up，热启动（全部来自缓存）' },
+  upDetail: { en: 'recorded {at}; built: {built}', 'zh-cn': '记录于 {at}；构建了：{built}' },
+  grade: { en: 'grade {lesson} solution on the reused cluster', 'zh-cn': '在复用的集群上为 {lesson} 参考答案评分' },
+  suite: { en: 'test:cluster, every case graded on the real cluster', 'zh-cn': 'test:cluster，所有用例在真实集群上评分' },
+  suiteDetail: { en: '{n} cases recorded {at}', 'zh-cn': '{n} 个用例，记录于 {at}' },
+  agree: { en: 'cases where the model and the real cluster give the same verdict', 'zh-cn': '离线模型与真实集群结论一致的用例' },
+  agreeDetail: { en: '{agree} of {total} agree (same failed checks); disagreeing: {list}', 'zh-cn': '{total} 个中有 {agree} 个一致（失败的检查相同）；不一致的：{list}' },
+  none: { en: 'not recorded yet: run {command}', 'zh-cn': '尚无记录：请运行 {command}' },
+} satisfies Record<string, Localized>;
+
+function readJson<T>(file: string): T | undefined {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as T;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The verdict lines of the last test:cluster run (empty when none). */
+export function readVerdicts(root: string): VerdictLine[] {
+  const file = join(root, 'reports', 'test-cluster', 'verdicts.jsonl');
+  if (!existsSync(file)) return [];
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as VerdictLine);
+}
+
+/** Same verdict: the same failed checks on both. */
+export function agrees(v: VerdictLine): boolean {
+  return JSON.stringify([...v.model.failed].sort()) === JSON.stringify([...v.real.failed].sort()) && !v.real.error;
+}
+
+const missing = (id: string, label: Localized, command: string): Metric => ({ id, label, value: null, unit: 'ms', error: fill(T.none, { command }).en, detail: fill(T.none, { command }) });
+
+export function clusterSection(root: string, env: Record<string, string | undefined> = process.env): Section {
+  const paths = clusterPaths(env);
+  const metrics: Metric[] = [];
+  for (const kind of ['cold', 'warm'] as const) {
+    const label = kind === 'cold' ? T.upCold : T.upWarm;
+    const rec = readJson<UpRecord>(join(paths.root, `up-${kind}.json`));
+    metrics.push(
+      rec
+        ? { id: `cluster.up.${kind}`, label, value: rec.totalMs, unit: 'ms', detail: fill(T.upDetail, { at: rec.at, built: rec.built.join(', ') || '-' }) }
+        : missing(`cluster.up.${kind}`, label, 'npm run cluster:up'),
+    );
+  }
+  const verdicts = readVerdicts(root);
+  if (verdicts.length === 0) {
+    metrics.push(missing('cluster.suite', T.suite, 'npm run test:cluster'));
+    return { id: 'cluster', title: T.title, metrics };
+  }
+  const at = statSync(join(root, 'reports', 'test-cluster', 'verdicts.jsonl')).mtime.toISOString();
+  for (const v of verdicts.filter((x) => x.kind === 'solution')) {
+    metrics.push({ id: `cluster.grade.${v.lesson}`, label: fill(T.grade, { lesson: v.lesson }), value: v.ms, unit: 'ms' });
+  }
+  metrics.push({ id: 'cluster.suite', label: T.suite, value: verdicts.reduce((s, v) => s + v.ms, 0), unit: 'ms', detail: fill(T.suiteDetail, { n: verdicts.length, at }) });
+  const disagree = verdicts.filter((v) => !agrees(v));
+  metrics.push({
+    id: 'cluster.agree',
+    label: T.agree,
+    value: verdicts.length - disagree.length,
+    unit: 'count',
+    detail: fill(T.agreeDetail, { agree: verdicts.length - disagree.length, total: verdicts.length, list: disagree.map((v) => `${v.lesson}/${v.case}`).join(', ') || '-' }),
+  });
+  return { id: 'cluster', title: T.title, metrics };
+}

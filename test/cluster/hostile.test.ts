@@ -1,0 +1,60 @@
+/**
+ * A handful of hostile submissions through the real `npm run grade` command on the real cluster:
+ * each still ends with the exit code and the clear message the corpus expects (in both languages),
+ * never a crash, and leaves nothing behind: after the last case the cluster holds no run namespace,
+ * no volume of a run's claims, no run-labelled PersistentVolume or StorageClass, no node label of
+ * a run. (Each of these cases needs the cluster: it fails only once the Pods are running.)
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { NODE_IMAGE_ENV } from '../../src/grader/cluster/kind/config.ts';
+import { folderCases } from '../hostile/corpus.ts';
+import { crashMarks, runCli } from '../hostile/run-cli.ts';
+import { useCluster } from './harness.ts';
+
+const cluster = useCluster();
+const CASES = ['l1-crash-at-start', 'l1-image-does-not-exist', 'l4-claim-never-binds', 'l6-never-ready'];
+
+function leftovers(): string[] {
+  const kubectl = (...args: string[]) => JSON.parse(execFileSync(`${cluster.bin}/kubectl`, ['--kubeconfig', cluster.kubeconfig!, ...args, '-o', 'json'], { encoding: 'utf8' })).items as any[];
+  const found: string[] = [];
+  for (const ns of kubectl('get', 'namespaces', '-l', 'storage-course/run')) found.push(`namespace ${ns.metadata.name} (${ns.status?.phase})`);
+  for (const pv of kubectl('get', 'persistentvolumes')) {
+    if (pv.metadata.labels?.['storage-course/run'] || /^course-/.test(pv.spec?.claimRef?.namespace ?? '')) found.push(`persistentvolume ${pv.metadata.name} (${pv.status?.phase}, claim ${pv.spec?.claimRef?.namespace}/${pv.spec?.claimRef?.name})`);
+  }
+  for (const sc of kubectl('get', 'storageclasses', '-l', 'storage-course/run')) found.push(`storageclass ${sc.metadata.name}`);
+  for (const node of kubectl('get', 'nodes')) if (node.metadata.labels?.['storage-course/role']) found.push(`node label on ${node.metadata.name}`);
+  return found;
+}
+
+describe.skipIf(!cluster.available)('hostile submissions on the real cluster', () => {
+  const cases = folderCases().filter((c) => CASES.includes(c.name));
+
+  it.each(cases.map((c) => [c.name, c] as const))('%s: exit code and message as expected, in both languages, no crash', async (_name, c) => {
+    for (const lang of ['en', 'zh-cn'] as const) {
+      const out = mkdtempSync(join(tmpdir(), `hostile-real-${c.name}-`));
+      const run = await runCli([c.lesson, '--dir', c.prepare(tmpdir()), '--cluster', 'kind', ...c.args, '--lang', lang, '--reporter', 'terminal,json', '--out', out], {
+        limitMs: 300_000,
+        env: { PATH: process.env.PATH!, [NODE_IMAGE_ENV]: cluster.nodeImage! },
+      });
+      const text = `${run.stdout}\n${run.stderr}`;
+      expect(run.timedOut, text).toBe(false);
+      expect(crashMarks(text), text).toEqual([]);
+      expect(run.code, text).toBe(c.exit);
+      expect(text, lang).toContain(c.expect[lang]);
+    }
+  });
+
+  it('leaves nothing of any run in the cluster (waits up to 120 s for asynchronous deletions)', async () => {
+    let left: string[] = [];
+    for (let i = 0; i < 60; i++) {
+      left = leftovers();
+      if (left.length === 0) break;
+      await new Promise((r) => setTimeout(r, 2_000));
+    }
+    expect(left).toEqual([]);
+  });
+});

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { clusterPaths } from '../../src/local-cluster/paths.ts';
+import { buildNames, buildSteps, NODE_INPUTS } from '../../src/local-cluster/steps.ts';
+import { readVersions } from '../../src/local-cluster/versions.ts';
+import { ROOT } from '../graders/harness.ts';
+
+const paths = clusterPaths({ K8S_STORAGE_COURSE_CLUSTER_CACHE: '/cache' });
+const v = readVersions(ROOT);
+
+describe('cluster:up build plan', () => {
+  const names = buildNames(ROOT, paths, v, '/gomod', '["CAP_SYS_RESOURCE"]');
+  const steps = buildSteps(ROOT, paths, v, names, '["CAP_SYS_RESOURCE"]');
+
+  it('builds the Go tools first, then the root file systems, the images and the node image', () => {
+    expect(steps.map((s) => s.id)).toEqual([
+      'go:kind', 'go:kubernetes', 'go:containerd', 'go:runc', 'go:crictl', 'go:cni-plugins', 'go:etcd', 'go:coredns', 'go:local-path-provisioner',
+      'rootfs:node', 'rootfs:netbase', 'images', 'node-image',
+    ]);
+  });
+
+  it('keys Go builds by tool and version, under the cache, and never inside the repository', () => {
+    const k8s = steps.find((s) => s.id === 'go:kubernetes')!;
+    expect(k8s.command.args[1]).toBe(`/cache/go/kubernetes-${v.KUBERNETES_VERSION}`);
+    expect(k8s.command.args).toContain('--replace-staging');
+    expect(k8s.command.args.join(' ')).toContain(`k8s.io/component-base/version.gitVersion=${v.KUBERNETES_VERSION}`);
+    for (const s of steps) for (const a of s.command.args.slice(1)) expect(a.startsWith(`${ROOT}/`) && !a.startsWith(`${ROOT}/cluster/build/`), a).toBe(false);
+  });
+
+  it('names the node image after the Kubernetes version and a key that changes with what it is built from', () => {
+    expect(names.nodeImage).toMatch(new RegExp(`^k8s-storage-course/node:${v.KUBERNETES_VERSION.replace(/\./g, '\\.')}-[0-9a-f]{12}$`));
+    expect(buildNames(ROOT, paths, v, '/gomod', '[]').nodeImage).not.toBe(names.nodeImage);
+    expect(buildNames(ROOT, paths, { ...v }, '/other', '["CAP_SYS_RESOURCE"]').nodeImage).toBe(names.nodeImage);
+    expect(NODE_INPUTS).toContain('cluster/node/course-cni.yaml');
+  });
+
+  it('a step is cached exactly when its product is there', async () => {
+    const present = new Set([`/cache/go/kind-${v.KIND_VERSION}/.done`]);
+    const probe = { fileExists: (p: string) => present.has(p), imageExists: async (ref: string) => ref === names.nodeImage };
+    const cached = Object.fromEntries(await Promise.all(steps.map(async (s) => [s.id, await s.cached(probe)] as const)));
+    expect(cached['go:kind']).toBe(true);
+    expect(cached['go:kubernetes']).toBe(false);
+    expect(cached['node-image']).toBe(true);
+    expect(cached.images).toBe(false);
+  });
+
+  it('every title exists in both languages', () => {
+    for (const s of steps) {
+      expect(s.title.en.length, s.id).toBeGreaterThan(5);
+      expect(s.title['zh-cn'], s.id).toMatch(/[\u4e00-\u9fff]/);
+    }
+  });
+});
