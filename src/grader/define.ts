@@ -110,13 +110,25 @@ export interface Grader {
   steps: Step[];
   /**
    * What the exercise demonstrates about data lifetime, for the site's "what survives what"
-   * matrix: each event the scenario actually exercises, and whether the data survived it.
+   * matrix: each event the scenario actually exercises, and what happened to the data.
    */
-  lifetime: { row: LifetimeRow; proves: Partial<Record<LifetimeEvent, 'kept' | 'lost'>> }[];
+  lifetime: LifetimeClaim[];
 }
 
 export type LifetimeEvent = 'containerRestart' | 'podDelete' | 'otherNode' | 'pvcDelete';
 export type LifetimeRow = 'emptyDir' | 'hostPath' | 'nfs' | 'pvRetain' | 'pvDelete' | 'statefulSetPvc';
+/**
+ * What a scenario saw happen to the data: `kept` (the token is read back), `lost` (the token is
+ * gone), or `pinned` (the data stays on one node and the Pod cannot follow it: a replacement Pod
+ * required on another node stays Pending, unschedulable because of the volume's node affinity,
+ * and a replacement free to go anywhere is scheduled back onto the volume's node, token intact).
+ */
+export type LifetimeValue = 'kept' | 'lost' | 'pinned';
+/** The cells of one matrix row a grader or a demonstration proves, with the value it proves. */
+export interface LifetimeClaim {
+  row: LifetimeRow;
+  proves: Partial<Record<LifetimeEvent, LifetimeValue>>;
+}
 
 /** Declares a grader; checks at load time that points add up to 100 and ids are unique. */
 export function defineGrader(grader: Grader): Grader {

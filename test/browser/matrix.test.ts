@@ -1,34 +1,33 @@
 /**
- * The "what survives what" page in chromium, in both languages, checked against the graders it is
- * built from: every cell a grader declares shows that grader's verdict, every other cell says it
- * is not tested by an exercise (with the course notes marked as unproven), and each row links to
- * its lesson in the same language.
+ * The "what survives what" page in chromium, in both languages, checked against the graders and
+ * demos it is built from: every proven cell shows its verdict and its sources, every n/a cell its
+ * reason, no cell says it is not tested, and each row links to its lesson in the same language.
  */
-import { readdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Grader } from '../../src/grader/define.ts';
+import { loadDemos } from '../../src/grader/demo/load.ts';
+import { loadGrader } from '../../src/grader/lessons.ts';
+import { buildMatrix, cellKey, NOT_APPLICABLE, type CellKey, type ProvenCell } from '../../src/grader/lifetime.ts';
+import { courseLessons, ROOT } from '../graders/harness.ts';
 import { browserAvailable, useSite, watchErrors } from './browser.ts';
 
 const DIST = process.env.COURSE_DIST ?? 'dist';
 const run = browserAvailable();
-const ROWS = ['emptyDir', 'hostPath', 'nfs', 'pvRetain', 'pvDelete', 'statefulSetPvc'];
-const EVENTS = ['containerRestart', 'podDelete', 'otherNode', 'pvcDelete'];
+const ROWS = ['emptyDir', 'hostPath', 'nfs', 'pvRetain', 'pvDelete', 'statefulSetPvc'] as const;
+const EVENTS = ['containerRestart', 'podDelete', 'otherNode', 'pvcDelete'] as const;
 
-async function declaredCells(): Promise<Map<string, { value: string; lesson: string }>> {
-  const cells = new Map<string, { value: string; lesson: string }>();
-  for (const file of readdirSync('graders').filter((f) => /^\d{2}-.*\.ts$/.test(f)).sort()) {
-    const g = (await import(pathToFileURL(resolve(join('graders', file))).href)).default as Grader;
-    for (const { row, proves } of g.lifetime) for (const [event, value] of Object.entries(proves)) cells.set(`${row}:${event}`, { value: value!, lesson: g.lesson });
-  }
-  return cells;
+async function declaredCells(): Promise<Map<CellKey, ProvenCell>> {
+  const graders = await Promise.all(courseLessons().map((l) => loadGrader(ROOT, l)));
+  const demos = await loadDemos(ROOT);
+  return buildMatrix([
+    ...graders.map((g) => ({ kind: 'grader' as const, id: g.lesson, lifetime: g.lifetime })),
+    ...demos.map((d) => ({ kind: 'demo' as const, id: d.id, title: d.title, lifetime: d.lifetime })),
+  ]);
 }
 
 describe.runIf(run)('what survives what, in chromium', () => {
   const site = useSite(DIST);
-  let declared: Map<string, { value: string; lesson: string }>;
+  let declared: Map<CellKey, ProvenCell>;
 
   beforeAll(async () => {
     declared = await declaredCells();
@@ -41,33 +40,37 @@ describe.runIf(run)('what survives what, in chromium', () => {
     return { page, errors };
   }
 
-  it('the graders declare at least one cell (otherwise the page proves nothing)', () => {
-    expect(declared.size).toBeGreaterThan(0);
+  it('the graders and demos declare every meaningful cell (otherwise the page proves nothing)', () => {
+    expect(declared.size).toBe(ROWS.length * EVENTS.length - Object.keys(NOT_APPLICABLE).length);
   });
 
   it.each([
-    ['/matrix/', 'en', '', { kept: 'kept', lost: 'lost', untested: 'not tested by an exercise', notes: 'Course notes (not proven):' }],
-    ['/zh-cn/matrix/', 'zh-CN', '/zh-cn', { kept: '保留', lost: '丢失', untested: '没有练习验证', notes: '课程资料（未经验证）：' }],
-  ])('%s shows the graders\' verdicts and marks the rest as not tested', async (path, lang, prefix, words) => {
+    ['/matrix/', 'en', '', { kept: 'kept', lost: 'lost', pinned: 'pinned', na: 'n/a', untested: 'not tested by an exercise' }],
+    ['/zh-cn/matrix/', 'zh-CN', '/zh-cn', { kept: '保留', lost: '丢失', pinned: '固定', na: '不适用', untested: '没有练习验证' }],
+  ] as const)('%s shows the verdicts of the graders and demos and the n/a reasons', async (path, lang, prefix, words) => {
     const { page, errors } = await open(path);
     expect(await page.getAttribute('html', 'lang')).toBe(lang);
     expect(await page.locator('.course-matrix tbody tr').count()).toBe(ROWS.length);
     expect(await page.locator('.course-matrix thead th').count()).toBe(EVENTS.length + 1);
+    const l = lang === 'en' ? 'en' : 'zh-cn';
     for (const row of ROWS) {
       for (const event of EVENTS) {
-        const cell = page.locator(`td[data-cell="${row}:${event}"]`);
+        const key = cellKey(row, event);
+        const cell = page.locator(`td[data-cell="${key}"]`);
         const text = (await cell.textContent()) ?? '';
-        const want = declared.get(`${row}:${event}`);
-        if (want) {
-          expect(await cell.getAttribute('data-proof'), `${row}:${event}`).toBe('grader');
-          expect(await cell.getAttribute('data-value'), `${row}:${event}`).toBe(want.value);
-          expect(text).toContain(words[want.value as 'kept' | 'lost']);
-          expect(text).toContain(String(Number(want.lesson.slice(0, 2))));
-        } else {
-          expect(await cell.getAttribute('data-proof'), `${row}:${event}`).toBe('none');
-          expect(text).toContain(words.untested);
-          expect(text).toContain(words.notes);
+        expect(text, key).not.toContain(words.untested);
+        const na = NOT_APPLICABLE[key];
+        if (na) {
+          expect(await cell.getAttribute('data-proof'), key).toBe('na');
+          expect(text).toContain(words.na);
+          expect(text).toContain(na[l]);
+          continue;
         }
+        const want = declared.get(key)!;
+        expect(await cell.getAttribute('data-value'), key).toBe(want.value);
+        expect((await cell.getAttribute('data-proof'))?.split(' '), key).toEqual([...new Set(want.sources.map((s) => s.kind))]);
+        expect(text).toContain(words[want.value]);
+        for (const s of want.sources) expect(text).toContain(s.kind === 'grader' ? String(Number(s.id.slice(0, 2))) : s.title![l]);
       }
     }
     const links = await page.locator('.course-matrix tbody th a').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));

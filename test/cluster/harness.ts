@@ -36,7 +36,7 @@ export function gradeOnCluster(lesson: Lesson, dir: string, opts: { wrap?: (clus
 
 export interface Verdict {
   case: string;
-  kind: 'solution' | 'mistake' | 'variant' | 'hostile';
+  kind: 'solution' | 'mistake' | 'variant' | 'hostile' | 'demo';
   lesson: string;
   model: { score: number; failed: string[] };
   real: { score: number; failed: string[]; error?: string };

@@ -84,3 +84,28 @@ describe('grader sources', () => {
     expect(text).not.toMatch(/kubectl |crictl|src\/model\//);
   });
 });
+
+describe('demo sources', () => {
+  const files = [
+    ...readdirSync(join(ROOT, 'demos')).filter((f) => f.endsWith('.ts')).map((f) => join(ROOT, 'demos', f)),
+    ...readdirSync(join(ROOT, 'demos', 'common')).map((f) => join(ROOT, 'demos', 'common', f)),
+  ];
+  // The graders' rules, plus the demo declaration and the graders' shared helpers.
+  const ALLOWED = [
+    /^\.\/(common\/)?[a-z-]+\.ts$/,
+    /^\.\.\/(\.\.\/)?src\/grader\/(define|scenario\/index|cluster\/cluster|demo\/define|lifetime)\.ts$/,
+    /^\.\.\/(\.\.\/)?src\/i18n\/lang\.ts$/,
+    /^\.\.\/(\.\.\/)?graders\/common\/[0-9a-z-]+\.ts$/,
+  ];
+
+  it('there are demos', () => expect(files.length).toBeGreaterThan(0));
+
+  it.each(files.map((f) => [f.slice(ROOT.length + 1), f]))('%s uses only the Cluster interface and the scenario actions', (_name, file) => {
+    const text = readFileSync(file, 'utf8');
+    const imports = [...text.matchAll(/from '([^']+)'/g)].map((m) => m[1]!);
+    for (const spec of imports) expect(ALLOWED.some((re) => re.test(spec)), spec).toBe(true);
+    expect(text).not.toMatch(/kubectl |crictl|docker |src\/model\//);
+    // Every image a demo names is busybox:1.36, the one image the course cluster is sure to have.
+    for (const m of text.matchAll(/image: ['"]?([^'",\s}]+)/g)) expect(m[1]).toMatch(/^(busybox:1\.36|IMAGE)$/);
+  });
+});

@@ -159,6 +159,35 @@ describe('volumeBindingMode', () => {
     const m = newModel();
     m.apply([pv('x', { node: 'course-worker2' }), pvc('c'), claimPod('p', 'c'), { ...claimPod('q', 'c'), spec: { ...claimPod('q', 'c').spec, nodeSelector: { 'kubernetes.io/hostname': 'course-worker' } } }]);
     expect(m.get({ kind: 'Pod', name: 'p' })!.spec.nodeName).toBe('course-worker2');
-    expect(m.podProblem('default', 'q')?.message).toContain('had volume node affinity conflict');
+    // The PV names its node by kubernetes.io/hostname: VolumeBinding's PreFilter leaves only that
+    // node as a candidate, which then fails q's own nodeSelector.
+    expect(m.podProblem('default', 'q')?.message).toBe(
+      "0/3 nodes are available: 1 node(s) didn't match Pod's node affinity/selector, 2 node(s) didn't satisfy plugin(s) [VolumeBinding]. preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.",
+    );
+  });
+
+  it('a bound PV whose node affinity uses another label fails the volume filter on the other nodes', () => {
+    const m = newModel();
+    m.labelNode('course-worker2', { 'storage-course/role': 'data' });
+    const byRole = pv('x');
+    byRole.spec.nodeAffinity = { required: { nodeSelectorTerms: [{ matchExpressions: [{ key: 'storage-course/role', operator: 'In', values: ['data'] }] }] } };
+    const q = claimPod('q', 'c');
+    m.apply([byRole, pvc('c'), { ...q, spec: { ...q.spec, nodeSelector: { 'kubernetes.io/hostname': 'course-worker' } } }]);
+    expect(m.podProblem('default', 'q')?.message).toBe(
+      "0/3 nodes are available: 1 node(s) didn't match Pod's node affinity/selector, 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 1 node(s) had volume node affinity conflict. preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.",
+    );
+  });
+
+  it('two bound PVs pinned to different hosts leave no candidate node at all', () => {
+    const m = newModel();
+    const both = claimPod('p', 'a');
+    both.spec.volumes.push({ name: 'second', persistentVolumeClaim: { claimName: 'b' } });
+    m.apply([pv('x', { node: 'course-worker' }), pv('y', { node: 'course-worker2' }), pvc('a'), pvc('b')]);
+    expect(claim(m, 'a').status.phase).toBe('Bound');
+    expect(claim(m, 'b').status.phase).toBe('Bound');
+    m.apply(both);
+    expect(m.podProblem('default', 'p')?.message).toBe(
+      "0/3 nodes are available: node(s) didn't satisfy plugin VolumeBinding. preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.",
+    );
   });
 });
