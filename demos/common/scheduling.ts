@@ -1,10 +1,9 @@
 /**
  * Proving that a Pod cannot follow its data to another node: the Pod stays Pending, the scheduler
  * never gives it a node, its PodScheduled condition says Unschedulable, and a FailedScheduling
- * event names the volume as the reason. The scheduler's wording depends on the volume: a bound
- * PV whose node affinity uses kubernetes.io/hostname narrows the candidate nodes before filtering
- * ("node(s) didn't satisfy plugin(s) [VolumeBinding]"); any other node affinity fails the volume
- * filter ("node(s) had volume node affinity conflict"). Both mean the same thing.
+ * event names the volume as the reason: kube-scheduler v1.35 says "node(s) didn't match
+ * PersistentVolume's node affinity" for the node the Pod asked for (recorded on the real cluster;
+ * releases before 1.30 said "had volume node affinity conflict", also accepted).
  */
 import type { K8sObject, PodView } from '../../src/grader/cluster/cluster.ts';
 import type { DemoContext } from '../../src/grader/demo/define.ts';
@@ -13,7 +12,7 @@ import { fill, t } from '../../graders/common/text.ts';
 import { pause } from '../../graders/common/waits.ts';
 
 /** The scheduler's ways of saying "the volume cannot be used on that node". */
-export const VOLUME_CONFLICT = /volume node affinity conflict|didn't satisfy plugin\(s\) \[VolumeBinding\]|didn't satisfy plugin VolumeBinding/;
+export const VOLUME_CONFLICT = /didn't match PersistentVolume's node affinity|volume node affinity conflict/;
 /** How long the Pod must stay unscheduled after the event (cluster time): it is not just slow. */
 export const STAYS_PENDING_MS = 15_000;
 

@@ -8,9 +8,11 @@
  * preferred node / pod affinity weights, then fewer pods of the same owner, then fewer pods, then
  * the seeded random source. A pod whose waiting claims need provisioning first gets the
  * selected-node annotation on those claims (kept while provisioning runs) and is bound once they are.
- * Like VolumeBinding's PreFilter, bound PVs whose node affinity names nodes through
- * kubernetes.io/hostname In (local PVs, local-path volumes) narrow the candidates to those nodes
- * before any filter runs; the other nodes are reported as "didn't satisfy plugin(s) [VolumeBinding]".
+ * Messages are kube-scheduler v1.35's, as the real cluster printed them for a Pod sent to another
+ * node than its local-path volume: "0/3 nodes are available: 1 node(s) didn't match
+ * PersistentVolume's node affinity, 1 node(s) didn't match Pod's node affinity/selector, 1 node(s)
+ * had untolerated taint(s). no new claims to deallocate, preemption: ..." (every node filtered;
+ * v1.35 has no VolumeBinding PreFilter that narrows the nodes first).
  */
 import { claimClass, findMatchingVolume, bind } from './binder.ts';
 import { setAnnotation, podClaimNames, podFinished } from './objects.ts';
@@ -27,7 +29,7 @@ const SOURCE = 'default-scheduler';
 type Claims = { bound: K8sObject[]; waiting: K8sObject[] };
 
 function unavailable(total: number, reasons: string): string {
-  return `0/${total} nodes are available: ${reasons}. preemption: 0/${total} nodes are available: ${total} Preemption is not helpful for scheduling.`;
+  return `0/${total} nodes are available: ${reasons}. no new claims to deallocate, preemption: 0/${total} nodes are available: ${total} Preemption is not helpful for scheduling.`;
 }
 
 /** Pre-filter over the pod's claims: a failure message, or the bound and waiting claims. */
@@ -44,43 +46,6 @@ function claimsOf(state: ModelState, pod: K8sObject): string | Claims {
     if (pvc.status?.phase === 'Bound' && pvc.spec?.volumeName) out.bound.push(pvc);
     else if (claimClass(state, pvc).delayed) out.waiting.push(pvc);
     else return 'pod has unbound immediate PersistentVolumeClaims';
-  }
-  return out;
-}
-
-const HOSTNAME = 'kubernetes.io/hostname';
-/** The reason for the nodes VolumeBinding's PreFilter left out (the scheduler's absent-nodes status). */
-const NOT_ELIGIBLE = "node(s) didn't satisfy plugin(s) [VolumeBinding]";
-
-/**
- * The node names a PV's required node affinity allows through kubernetes.io/hostname In, as
- * kube-scheduler's GetLocalPersistentVolumeNodeNames reads them: per term the intersection of its
- * hostname expressions, over terms the union; empty when no term names hosts.
- */
-function hostnameNodes(pv: K8sObject | undefined): string[] {
-  const result = new Set<string>();
-  for (const term of (pv?.spec?.nodeAffinity?.required?.nodeSelectorTerms ?? []) as any[]) {
-    let nodes: Set<string> | undefined;
-    for (const e of (term?.matchExpressions ?? []) as any[]) {
-      if (e?.key !== HOSTNAME || e?.operator !== 'In') continue;
-      const values = new Set<string>((e.values ?? []) as string[]);
-      nodes = nodes ? new Set([...nodes].filter((n) => values.has(n))) : values;
-    }
-    for (const n of nodes ?? []) result.add(n);
-  }
-  return [...result];
-}
-
-/**
- * VolumeBinding's PreFilter (GetEligibleNodes): the intersection of the hostname nodes of the
- * pod's bound PVs that name any; undefined when none does (every node is a candidate).
- */
-function eligibleNodes(state: ModelState, claims: Claims): Set<string> | undefined {
-  let out: Set<string> | undefined;
-  for (const pvc of claims.bound) {
-    const names = hostnameNodes(state.store.get('PersistentVolume', '', pvc.spec.volumeName));
-    if (names.length === 0) continue;
-    out = out ? new Set(names.filter((n) => out!.has(n))) : new Set(names);
   }
   return out;
 }
@@ -110,7 +75,7 @@ function filterNode(state: ModelState, pod: K8sObject, node: K8sObject, claims: 
   const labels = node.metadata.labels ?? {};
   if (node.spec?.unschedulable) return "node(s) were unschedulable";
   for (const taint of (node.spec?.taints ?? []) as Taint[]) {
-    if ((taint.effect === 'NoSchedule' || taint.effect === 'NoExecute') && !tolerates(pod.spec?.tolerations, taint)) return `node(s) had untolerated taint {${taint.key}: ${taint.value ?? ''}}`;
+    if ((taint.effect === 'NoSchedule' || taint.effect === 'NoExecute') && !tolerates(pod.spec?.tolerations, taint)) return 'node(s) had untolerated taint(s)';
   }
   const selectorOk = Object.entries(pod.spec?.nodeSelector ?? {}).every(([k, v]) => labels[k] === v);
   const terms = pod.spec?.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms;
@@ -118,7 +83,7 @@ function filterNode(state: ModelState, pod: K8sObject, node: K8sObject, claims: 
   for (const pvc of claims.bound) {
     const pv = state.store.get('PersistentVolume', '', pvc.spec.volumeName);
     const pvTerms = pv?.spec?.nodeAffinity?.required?.nodeSelectorTerms;
-    if (pvTerms && !matchNodeSelectorTerms(pvTerms, name, labels)) return 'node(s) had volume node affinity conflict';
+    if (pvTerms && !matchNodeSelectorTerms(pvTerms, name, labels)) return "node(s) didn't match PersistentVolume's node affinity";
   }
   for (const pvc of claims.waiting) {
     const sc = claimClass(state, pvc).sc!;
@@ -180,13 +145,11 @@ function schedulePod(state: ModelState, pod: K8sObject): void {
   const nodes = new Map(nodeList.map((n) => [n.metadata.name, n]));
   const claims = claimsOf(state, pod);
   if (typeof claims === 'string') return fail(state, pod, 'Unschedulable', unavailable(nodeList.length, claims));
-  const eligible = eligibleNodes(state, claims);
-  if (eligible && eligible.size === 0) return fail(state, pod, 'Unschedulable', unavailable(nodeList.length, "node(s) didn't satisfy plugin VolumeBinding"));
   const placed = podsOnNodes(state).filter((p) => p.metadata.uid !== pod.metadata.uid);
   const reasons = new Map<string, number>();
   const feasible: K8sObject[] = [];
   for (const node of nodeList) {
-    const why = eligible && !eligible.has(node.metadata.name) ? NOT_ELIGIBLE : filterNode(state, pod, node, claims, nodes, placed);
+    const why = filterNode(state, pod, node, claims, nodes, placed);
     if (why) reasons.set(why, (reasons.get(why) ?? 0) + 1);
     else feasible.push(node);
   }

@@ -8,18 +8,17 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { courseLessons, failedIds, gradeOnModel, summary } from '../graders/harness.ts';
 import { readMistakes } from '../graders/mistake-file.ts';
 import { readObjects, VARIANTS, writeVariant } from '../graders/variants.ts';
 import type { Lesson } from '../../src/grader/lessons.ts';
-import { gradeOnCluster, record, tokens, traceFile, useCluster, VERDICTS_FILE, verdictOf, type Verdict } from './harness.ts';
+import { gradeOnCluster, record, tokens, traceFile, useCluster, verdictOf, type Verdict } from './harness.ts';
 import { rawCase, reduce, traced, type RawEntry } from './trace.ts';
 
 const cluster = useCluster();
 const work = mkdtempSync(join(tmpdir(), 'cluster-variants-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
-beforeAll(() => rmSync(VERDICTS_FILE, { force: true }));
 
 /**
  * Variants run on the real cluster: the ones that change what is applied or how it runs. Text-only

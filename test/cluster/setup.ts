@@ -5,6 +5,8 @@
  * Also reads whether the nodes' kernel can mount NFS (lesson 3).
  */
 import { execFileSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { clusterPaths } from '../../src/local-cluster/paths.ts';
 import { readState } from '../../src/local-cluster/state.ts';
@@ -20,6 +22,8 @@ export interface ClusterProvided {
   /** False when the kernel has no NFS client (lesson 3 cannot run). */
   nfsClient?: boolean;
 }
+
+const ROOT = resolve(import.meta.dirname, '../..');
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -50,6 +54,8 @@ function probe(): ClusterProvided {
 }
 
 export default function setup(project: TestProject): void {
+  // One run's verdicts: the files of the suite append to it (npm run bench reads it).
+  rmSync(join(ROOT, 'reports', 'test-cluster', 'verdicts.jsonl'), { force: true });
   const found = probe();
   if (!found.available) {
     if (isCi(process.env)) throw new Error(`test:cluster under CI=true needs the real cluster, and ${found.reason!.en}`);

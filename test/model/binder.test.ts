@@ -159,10 +159,10 @@ describe('volumeBindingMode', () => {
     const m = newModel();
     m.apply([pv('x', { node: 'course-worker2' }), pvc('c'), claimPod('p', 'c'), { ...claimPod('q', 'c'), spec: { ...claimPod('q', 'c').spec, nodeSelector: { 'kubernetes.io/hostname': 'course-worker' } } }]);
     expect(m.get({ kind: 'Pod', name: 'p' })!.spec.nodeName).toBe('course-worker2');
-    // The PV names its node by kubernetes.io/hostname: VolumeBinding's PreFilter leaves only that
-    // node as a candidate, which then fails q's own nodeSelector.
+    // Every node is filtered, first failure wins, as kube-scheduler v1.35 printed it on the real
+    // cluster for a Pod sent away from its local-path volume (demos/pv-delete-other-node.ts).
     expect(m.podProblem('default', 'q')?.message).toBe(
-      "0/3 nodes are available: 1 node(s) didn't match Pod's node affinity/selector, 2 node(s) didn't satisfy plugin(s) [VolumeBinding]. preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.",
+      "0/3 nodes are available: 1 node(s) didn't match PersistentVolume's node affinity, 1 node(s) didn't match Pod's node affinity/selector, 1 node(s) had untolerated taint(s). no new claims to deallocate, preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.",
     );
   });
 
@@ -174,11 +174,11 @@ describe('volumeBindingMode', () => {
     const q = claimPod('q', 'c');
     m.apply([byRole, pvc('c'), { ...q, spec: { ...q.spec, nodeSelector: { 'kubernetes.io/hostname': 'course-worker' } } }]);
     expect(m.podProblem('default', 'q')?.message).toBe(
-      "0/3 nodes are available: 1 node(s) didn't match Pod's node affinity/selector, 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 1 node(s) had volume node affinity conflict. preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.",
+      "0/3 nodes are available: 1 node(s) didn't match PersistentVolume's node affinity, 1 node(s) didn't match Pod's node affinity/selector, 1 node(s) had untolerated taint(s). no new claims to deallocate, preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.",
     );
   });
 
-  it('two bound PVs pinned to different hosts leave no candidate node at all', () => {
+  it('two bound PVs pinned to different hosts leave no node that fits both', () => {
     const m = newModel();
     const both = claimPod('p', 'a');
     both.spec.volumes.push({ name: 'second', persistentVolumeClaim: { claimName: 'b' } });
@@ -187,7 +187,7 @@ describe('volumeBindingMode', () => {
     expect(claim(m, 'b').status.phase).toBe('Bound');
     m.apply(both);
     expect(m.podProblem('default', 'p')?.message).toBe(
-      "0/3 nodes are available: node(s) didn't satisfy plugin VolumeBinding. preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.",
+      "0/3 nodes are available: 1 node(s) had untolerated taint(s), 2 node(s) didn't match PersistentVolume's node affinity. no new claims to deallocate, preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.",
     );
   });
 });

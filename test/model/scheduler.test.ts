@@ -41,7 +41,7 @@ describe('scheduler', () => {
     expect(scheduled(m, 'p')).toMatchObject({
       status: 'False',
       reason: 'Unschedulable',
-      message: "0/3 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 2 node(s) didn't match Pod's node affinity/selector. preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.",
+      message: "0/3 nodes are available: 1 node(s) had untolerated taint(s), 2 node(s) didn't match Pod's node affinity/selector. no new claims to deallocate, preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.",
     });
     expect(m.events({ kind: 'Pod', name: 'p' }).filter((e) => e.reason === 'FailedScheduling')).toHaveLength(1);
     m.labelNode('course-worker2', { 'storage-course/role': 'data' });
