@@ -20,7 +20,7 @@ export interface StepCommand {
 export interface BuildStep {
   id: string;
   title: Localized;
-  /** A rough duration on 2 cores when nothing is cached, shown while it runs. */
+  /** A rough duration on 2 cores when nothing is cached, shown while it runs (measured on a cold CI run). */
   coldEstimate: string;
   /** True when the product is already in the cache (the step is then skipped). */
   cached: (probe: CacheProbe) => Promise<boolean>;
@@ -54,7 +54,7 @@ function goTools(v: Versions): GoTool[] {
     .join(' ');
   const k8sCmds = ['kubelet', 'kubeadm', 'kube-apiserver', 'kube-controller-manager', 'kube-scheduler', 'kube-proxy', 'kubectl'];
   return [
-    { name: 'kind', module: 'sigs.k8s.io/kind', version: v.KIND_VERSION, packages: ['sigs.k8s.io/kind'], what: { en: 'kind', 'zh-cn': 'kind' }, estimate: '1 min' },
+    { name: 'kind', module: 'sigs.k8s.io/kind', version: v.KIND_VERSION, packages: ['sigs.k8s.io/kind'], what: { en: 'kind', 'zh-cn': 'kind' }, estimate: '20 s' },
     {
       name: 'kubernetes',
       module: 'k8s.io/kubernetes',
@@ -63,7 +63,7 @@ function goTools(v: Versions): GoTool[] {
       ldflags: k8sVersionFlags,
       stagingReplace: true,
       what: { en: `Kubernetes (${k8sCmds.join(', ')})`, 'zh-cn': `Kubernetes（${k8sCmds.join('、')}）` },
-      estimate: '6-8 min',
+      estimate: '5 min',
     },
     {
       name: 'containerd',
@@ -74,7 +74,7 @@ function goTools(v: Versions): GoTool[] {
       tags: 'no_aufs no_zfs no_btrfs no_devmapper',
       ldflags: `-X github.com/containerd/containerd/v2/version.Version=${v.CONTAINERD_VERSION}`,
       what: { en: 'containerd', 'zh-cn': 'containerd' },
-      estimate: '2 min',
+      estimate: '1-2 min',
     },
     {
       name: 'runc',
@@ -85,7 +85,7 @@ function goTools(v: Versions): GoTool[] {
       tags: 'seccomp urfave_cli_no_docs',
       ldflags: `-X main.version=${v.RUNC_VERSION.replace(/^v/, '')}`,
       what: { en: 'runc', 'zh-cn': 'runc' },
-      estimate: '1 min',
+      estimate: '15 s',
     },
     {
       name: 'crictl',
@@ -94,7 +94,7 @@ function goTools(v: Versions): GoTool[] {
       packages: ['sigs.k8s.io/cri-tools/cmd/crictl'],
       ldflags: `-X sigs.k8s.io/cri-tools/pkg/version.Version=${v.CRICTL_VERSION}`,
       what: { en: 'crictl', 'zh-cn': 'crictl' },
-      estimate: '1 min',
+      estimate: '30 s',
     },
     {
       name: 'cni-plugins',
@@ -102,10 +102,10 @@ function goTools(v: Versions): GoTool[] {
       version: v.CNI_PLUGINS_VERSION,
       packages: ['ipam/host-local', 'main/loopback', 'main/ptp', 'meta/portmap'].map((p) => `github.com/containernetworking/plugins/plugins/${p}`),
       what: { en: 'CNI plugins (host-local, loopback, ptp, portmap)', 'zh-cn': 'CNI 插件（host-local、loopback、ptp、portmap）' },
-      estimate: '1 min',
+      estimate: '10 s',
     },
-    { name: 'etcd', module: 'go.etcd.io/etcd/server/v3', version: v.ETCD_VERSION, packages: ['go.etcd.io/etcd/server/v3'], what: { en: 'etcd', 'zh-cn': 'etcd' }, estimate: '2 min' },
-    { name: 'coredns', module: 'github.com/coredns/coredns', version: v.COREDNS_VERSION, packages: ['github.com/coredns/coredns'], what: { en: 'CoreDNS', 'zh-cn': 'CoreDNS' }, estimate: '3 min' },
+    { name: 'etcd', module: 'go.etcd.io/etcd/server/v3', version: v.ETCD_VERSION, packages: ['go.etcd.io/etcd/server/v3'], what: { en: 'etcd', 'zh-cn': 'etcd' }, estimate: '30 s' },
+    { name: 'coredns', module: 'github.com/coredns/coredns', version: v.COREDNS_VERSION, packages: ['github.com/coredns/coredns'], what: { en: 'CoreDNS', 'zh-cn': 'CoreDNS' }, estimate: '1-2 min' },
     {
       name: 'local-path-provisioner',
       module: 'github.com/rancher/local-path-provisioner',
@@ -192,7 +192,7 @@ export function buildSteps(root: string, paths: ClusterPaths, v: Versions, names
   const rootfs = (id: string, file: string, pkgs: string[], what: Localized): BuildStep => ({
     id,
     title: what,
-    coldEstimate: '1-2 min',
+    coldEstimate: '30 s',
     cached: async (p) => p.fileExists(file),
     command: { file: 'bash', args: [script('debian-rootfs.sh'), file, v.DEBIAN_SUITE, pkgs.join(',')] },
   });
@@ -208,14 +208,14 @@ export function buildSteps(root: string, paths: ClusterPaths, v: Versions, names
     {
       id: 'images',
       title: { en: 'Build the cluster\'s container images (control plane, etcd, CoreDNS, pause, busybox, storage, CNI)', 'zh-cn': '构建集群的容器镜像（控制面、etcd、CoreDNS、pause、busybox、存储、CNI）' },
-      coldEstimate: '1 min',
+      coldEstimate: '20 s',
       cached: async (p) => p.fileExists(join(names.imagesDir, '.done')),
       command: { file: 'bash', args: [script('images.sh')], env: common },
     },
     {
       id: 'node-image',
       title: { en: `Assemble the kind node image ${names.nodeImage}`, 'zh-cn': `组装 kind 节点镜像 ${names.nodeImage}` },
-      coldEstimate: '1 min',
+      coldEstimate: '30 s',
       cached: (p) => p.imageExists(names.nodeImage),
       command: { file: 'bash', args: [script('node-image.sh')], env: { ...common, NODE_IMAGE: names.nodeImage, BASE_IMAGE: names.baseImage } },
     },

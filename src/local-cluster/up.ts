@@ -69,7 +69,8 @@ export async function clusterUp(o: UpOptions): Promise<number> {
         title: { en: 'Go toolchain', 'zh-cn': 'Go 工具链' },
         run: async () => {
           await checkGo(lang);
-          return { en: (await execa('go', ['env', 'GOVERSION'])).stdout, 'zh-cn': (await execa('go', ['env', 'GOVERSION'])).stdout };
+          const version = (await execa('go', ['env', 'GOVERSION'])).stdout.trim();
+          return { en: version, 'zh-cn': version };
         },
       },
       {
@@ -96,7 +97,7 @@ export async function clusterUp(o: UpOptions): Promise<number> {
       {
         id: 'cluster',
         title: fill(msg.cluster, { name: CLUSTER_NAME }),
-        coldEstimate: '1 min',
+        coldEstimate: '30 s',
         run: async (ctx) => {
           linkBin(paths.bin, join(paths.go, `kind-${versions.KIND_VERSION}`, 'bin', 'kind'), join(paths.go, `kubernetes-${versions.KUBERNETES_VERSION}`, 'bin', 'kubectl'));
           process.env.PATH = `${paths.bin}:${process.env.PATH ?? ''}`;

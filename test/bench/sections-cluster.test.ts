@@ -1,0 +1,52 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { agrees, clusterSection } from '../../src/bench/sections-cluster.ts';
+
+function setup(verdicts: object[] | undefined, ups: Record<string, object>) {
+  const root = mkdtempSync(join(tmpdir(), 'bench-cluster-'));
+  const cache = join(root, 'cache');
+  mkdirSync(cache, { recursive: true });
+  for (const [kind, rec] of Object.entries(ups)) writeFileSync(join(cache, `up-${kind}.json`), JSON.stringify(rec));
+  if (verdicts) {
+    mkdirSync(join(root, 'reports', 'test-cluster'), { recursive: true });
+    writeFileSync(join(root, 'reports', 'test-cluster', 'verdicts.jsonl'), verdicts.map((v) => JSON.stringify(v)).join('\n') + '\n');
+  }
+  return { root, env: { K8S_STORAGE_COURSE_CLUSTER_CACHE: cache } };
+}
+
+const v = (lesson: string, kind: string, model: string[], real: string[], ms: number, error?: string) => ({ case: `${kind}-${lesson}`, kind, lesson, model: { score: 0, failed: model }, real: { score: 0, failed: real, ...(error ? { error } : {}) }, ms });
+
+describe('bench: real cluster section', () => {
+  it('reports cold and warm cluster:up, each solution\'s grade time, the suite, and how many cases agree', () => {
+    const { root, env } = setup(
+      [v('lesson-1', 'solution', [], [], 16_000), v('lesson-1', 'mistake', ['a'], ['a'], 5_000), v('lesson-2', 'mistake', ['b'], ['c'], 7_000), v('lesson-2', 'variant', [], [], 1_000, 'cluster lost')],
+      { cold: { kind: 'cold', at: 't1', totalMs: 1_200_000, built: ['go:kubernetes'] }, warm: { kind: 'warm', at: 't2', totalMs: 40_000, built: [] } },
+    );
+    const s = clusterSection(root, env);
+    const by = Object.fromEntries(s.metrics.map((m) => [m.id, m]));
+    expect(by['cluster.up.cold']!.value).toBe(1_200_000);
+    expect(by['cluster.up.warm']!.value).toBe(40_000);
+    expect(by['cluster.grade.lesson-1']!.value).toBe(16_000);
+    expect(by['cluster.suite']!.value).toBe(29_000);
+    expect(by['cluster.agree']!.value).toBe(2);
+    expect(by['cluster.agree']!.detail!.en).toContain('2 of 4 agree');
+    expect(by['cluster.agree']!.detail!.en).toContain('lesson-2/mistake-lesson-2');
+    expect(by['cluster.agree']!.detail!['zh-cn']).toContain('4 个中有 2 个一致');
+  });
+
+  it('says what to run when nothing was recorded, instead of a figure', () => {
+    const { root, env } = setup(undefined, {});
+    const s = clusterSection(root, env);
+    expect(s.metrics.map((m) => m.value)).toEqual([null, null, null]);
+    expect(s.metrics[0]!.detail!.en).toContain('npm run cluster:up');
+    expect(s.metrics[2]!.detail!['zh-cn']).toContain('npm run test:cluster');
+  });
+
+  it('a case agrees only with the same failed checks and no error on the real cluster', () => {
+    expect(agrees(v('l', 'mistake', ['a', 'b'], ['b', 'a'], 0))).toBe(true);
+    expect(agrees(v('l', 'mistake', ['a'], [], 0))).toBe(false);
+    expect(agrees(v('l', 'solution', [], [], 0, 'x'))).toBe(false);
+  });
+});
