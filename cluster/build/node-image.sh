@@ -36,6 +36,9 @@ if ! docker image inspect "$BASE_IMAGE" >/dev/null 2>&1; then
   cp "$go/containerd-$CONTAINERD_VERSION/bin/"{containerd,ctr,containerd-shim-runc-v2} "$go/crictl-$CRICTL_VERSION/bin/crictl" "$ctx/bin/"
   cp "$go/runc-$RUNC_VERSION/bin/runc" "$ctx/runc"
   cp "$go/cni-plugins-$CNI_PLUGINS_VERSION/bin/"{host-local,loopback,ptp,portmap} "$ctx/cni/"
+  # What kind's base image arranges, written here: systemd starts only what a node needs (no
+  # getty, udev or tmpfiles set-up in a container), journald does not read the host's kmsg, every
+  # container gets kind's product-uuid mount hook and no rlimits of its own.
   # Without CAP_SYS_RESOURCE nothing may lower an oom_score_adj, so runc fails to start any pod
   # ("can't get final child's PID from pipe"); containerd must then keep pods' scores at or above
   # its own, as kind's entrypoint arranges for rootless nodes.
@@ -48,18 +51,17 @@ COPY bin/ /usr/local/bin/
 COPY runc /usr/local/sbin/runc
 COPY cni/ /opt/cni/bin/
 RUN chmod 0755 /usr/local/bin/* /usr/local/sbin/runc /opt/cni/bin/* /kind/bin /kind/bin/* \\
- && find /lib/systemd/system/sysinit.target.wants/ -name systemd-tmpfiles-setup.service -delete \\
- && rm -f /lib/systemd/system/multi-user.target.wants/* /etc/systemd/system/*.wants/* \\
-      /lib/systemd/system/local-fs.target.wants/* /lib/systemd/system/sockets.target.wants/*udev* \\
-      /lib/systemd/system/sockets.target.wants/*initctl* /lib/systemd/system/basic.target.wants/* \\
- && echo "ReadKMsg=no" >> /etc/systemd/journald.conf \\
+ && for wants in multi-user local-fs basic; do rm -f /lib/systemd/system/\$wants.target.wants/*; done \\
+ && rm -f /etc/systemd/system/*.wants/* /lib/systemd/system/sysinit.target.wants/systemd-tmpfiles-setup.service \\
+ && for unit in udev initctl; do rm -f /lib/systemd/system/sockets.target.wants/*\$unit*; done \\
+ && printf 'ReadKMsg=no\\n' >> /etc/systemd/journald.conf \\
  && ln -sf "\$(command -v systemd || echo /lib/systemd/systemd)" /sbin/init \\
  && systemctl enable kubelet.service containerd.service undo-mount-hacks.service \\
  && systemctl mask systemd-binfmt.service \\
  && mkdir -p /etc/kubernetes/manifests \\
  && if [ "$restrict_oom" = 1 ]; then sed -i 's/restrict_oom_score_adj = false/restrict_oom_score_adj = true/' /etc/containerd/config.toml; fi \\
- && ctr oci spec | jq '.hooks.createContainer[.hooks.createContainer|length] |= . + {"path": "/kind/bin/mount-product-files.sh"}' \\
-      | jq 'del(.process.rlimits)' > /etc/containerd/cri-base.json \\
+ && ctr oci spec | jq '.hooks.createContainer = ((.hooks.createContainer // []) + [{path: "/kind/bin/mount-product-files.sh"}]) | del(.process.rlimits)' \\
+      > /etc/containerd/cri-base.json \\
  && containerd --version && runc --version && crictl --version
 ENV container=docker
 STOPSIGNAL SIGRTMIN+3
