@@ -11,7 +11,7 @@ import { fill } from '../i18n/lang.ts';
 import { deleteCourseCluster, isCourseCluster } from '../grader/cluster/kind/kind-cluster.ts';
 import { listClusters } from '../grader/cluster/kind/lifecycle.ts';
 import { createExecaRunner } from '../grader/exec/runner.ts';
-import { ownEnginePid } from './host.ts';
+import { engineAnswers, ownEnginePid } from './host.ts';
 import { msg } from './messages.ts';
 import { clusterPaths } from './paths.ts';
 import type { ProgressIo } from './run-steps.ts';
@@ -23,10 +23,6 @@ export interface DownOptions {
   purge: boolean;
 }
 
-async function engineAnswers(): Promise<boolean> {
-  return (await execa('docker', ['info'], { reject: false, timeout: 20_000 })).exitCode === 0;
-}
-
 export async function clusterDown(o: DownOptions): Promise<number> {
   const { lang } = o.io;
   const say = (line: string) => o.io.err.write(`${line}\n`);
@@ -35,7 +31,7 @@ export async function clusterDown(o: DownOptions): Promise<number> {
   if (state) process.env.PATH = `${state.bin}:${process.env.PATH ?? ''}`;
   else if (existsSync(paths.bin)) process.env.PATH = `${paths.bin}:${process.env.PATH ?? ''}`;
   let failed = false;
-  const engine = await engineAnswers();
+  const engine = (await engineAnswers()).ok;
   if (engine) {
     const runner = createExecaRunner();
     const clusters = (await listClusters(runner).catch(() => [])).filter(isCourseCluster);

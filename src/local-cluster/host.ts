@@ -47,8 +47,11 @@ export async function checkGo(lang: 'en' | 'zh-cn'): Promise<void> {
   }
 }
 
-/** Installs the missing packages (as root); returns what it installed. */
+/** Installs the missing packages (as root, with apt-get); refuses on a machine without apt-get. */
 export async function installPackages(missing: string[], ctx: StepContext, lang: 'en' | 'zh-cn'): Promise<void> {
+  if ((await execa('sh', ['-c', 'command -v apt-get && command -v dpkg-query'], { reject: false })).exitCode !== 0) {
+    throw new StepFailedError('host:packages', [msg.notDebian[lang]]);
+  }
   if (process.getuid?.() !== 0) throw new StepFailedError('host:packages', [fill(msg.needRoot, { packages: missing.join(' ') })[lang]]);
   await ctx.exec({ file: 'apt-get', args: ['update', '-q'] });
   await ctx.exec({ file: 'apt-get', args: ['install', '-y', '-q', '--no-install-recommends', ...missing], env: { DEBIAN_FRONTEND: 'noninteractive' } });
@@ -60,7 +63,8 @@ export async function missingCaps(root: string): Promise<string[]> {
   return JSON.parse(r.stdout) as string[];
 }
 
-async function engineAnswers(): Promise<{ ok: boolean; runtime?: string }> {
+/** Whether a Docker engine answers, and its default runtime. */
+export async function engineAnswers(): Promise<{ ok: boolean; runtime?: string }> {
   const r = await execa('docker', ['info', '--format', '{{.DefaultRuntime}}'], { reject: false, timeout: 20_000 });
   return r.exitCode === 0 ? { ok: true, runtime: r.stdout.trim() } : { ok: false };
 }

@@ -56,7 +56,7 @@ export async function main(argv: string[], io: MainIo): Promise<number> {
     program.parse(argv, { from: 'user' });
   } catch (err) {
     if (err instanceof CommanderError) {
-      io.err.write(`${err.message}\n${HELP[lang]}`);
+      io.err.write(`${lang === 'en' ? 'Unknown option or argument' : '未知的选项或参数'}: ${argv.join(' ')}\n${HELP[lang]}`);
       return 2;
     }
     throw err;
@@ -64,8 +64,9 @@ export async function main(argv: string[], io: MainIo): Promise<number> {
   const opts = program.opts<{ lang?: string; purge?: boolean; help?: boolean }>();
   try {
     lang = detectLang(opts.lang, io.env);
-  } catch (err) {
-    io.err.write(`${(err as Error).message}\n`);
+  } catch {
+    // The language itself was not understood, so say it in both.
+    io.err.write(`Unknown language "${opts.lang}": use --lang en or --lang zh-cn.\n未知的语言“${opts.lang}”：请使用 --lang en 或 --lang zh-cn。\n`);
     return 2;
   }
   const command = program.args[0];

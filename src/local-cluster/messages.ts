@@ -31,7 +31,6 @@ export const msg = {
     en: 'Go {want} or newer is needed to build the cluster (found: {found}). Install Go from your distribution or https://go.dev/dl/.',
     'zh-cn': '构建集群需要 Go {want} 或更新版本（当前：{found}）。请从发行版或 https://go.dev/dl/ 安装 Go。',
   },
-  engineStart: { en: 'Start the Docker engine (dockerd, log {log})', 'zh-cn': '启动 Docker 引擎（dockerd，日志 {log}）' },
   engineRunning: { en: 'Docker engine answers', 'zh-cn': 'Docker 引擎可用' },
   engineCapFilter: {
     en: 'this machine lacks {caps}: dockerd runs kind\'s privileged nodes through a runtime wrapper that drops them',

@@ -3,7 +3,6 @@
  * built (the cache), and the command that builds it. Pure: nothing here runs a command; the step
  * runner (run-steps.ts) does, and tests read the plan directly.
  */
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Localized } from '../i18n/lang.ts';
 import { contentKey } from './keys.ts';
@@ -221,9 +220,4 @@ export function buildSteps(root: string, paths: ClusterPaths, v: Versions, names
     },
   );
   return steps;
-}
-
-/** True when every file a step needs exists (used by tests and --check). */
-export function buildScriptsPresent(root: string): boolean {
-  return ['go-tool.sh', 'debian-rootfs.sh', 'images.sh', 'node-image.sh'].every((f) => existsSync(join(root, 'cluster', 'build', f)));
 }
