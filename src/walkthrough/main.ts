@@ -1,0 +1,211 @@
+/**
+ * `npm run walkthroughs:capture [-- <lesson> ...] [--keep] [--lang en|zh-cn]`: makes the lab
+ * cluster of lab/kind-course.yaml from the node image `npm run cluster:up` built, captures each
+ * named lesson's walk-through on it (all lessons when none is named), writes each lesson's
+ * captured.json as soon as it is complete and checked, and deletes the lab cluster at the end
+ * (unless --keep). Progress goes to stderr: a spinner per command on a terminal, one line per
+ * command elsewhere.
+ *
+ * Exit codes: 0 every lesson written; 1 a lesson could not be captured (its old capture is kept,
+ * and later lessons are not run, since the lab cluster may hold its leftovers); 2 usage;
+ * 3 no cluster built here, or the lab cluster already exists; 130 interrupted.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Command, CommanderError } from 'commander';
+import ora, { type Ora } from 'ora';
+import { resolveLesson, UnknownLessonError } from '../grader/lessons.ts';
+import { detectLang, fill, type Lang, type Localized } from '../i18n/lang.ts';
+import { formatDuration, tail } from '../local-cluster/format.ts';
+import { clusterPaths } from '../local-cluster/paths.ts';
+import { readState } from '../local-cluster/state.ts';
+import { listLessonFolders } from '../site/lessons.ts';
+import { captureLesson, CaptureError, writeCapture } from './capture.ts';
+import { CaptureFileError } from './capture-file.ts';
+import { createLabCluster, deleteLabCluster, LAB_CONFIG, labClusterExists, missingNfsEvidence, type LabTools } from './lab-cluster.ts';
+import { loadLessonSteps, walkthroughDir } from './lesson-steps.ts';
+import { msg } from './messages.ts';
+import type { CommandEvent } from './run-session.ts';
+import { SessionError } from './run-session.ts';
+import { WalkthroughFileError } from './step-file.ts';
+
+export interface WalkthroughIo {
+  err: { write(text: string): unknown };
+  out: { write(text: string): unknown };
+  env: Record<string, string | undefined>;
+  isTTY: boolean;
+  root: string;
+  /** Where captures go, per lesson folder (default: the lesson's walkthrough folder). */
+  outDir?: (folder: string) => string;
+  /** Stopping this stops the capture (Ctrl-C in scripts/walkthroughs.ts). */
+  signal?: AbortSignal;
+}
+
+/** How long one walk-through command may run before the capture stops it. */
+export const COMMAND_TIMEOUT_MS = 240_000;
+
+export async function main(argv: string[], io: WalkthroughIo): Promise<number> {
+  let lang: Lang = detectLang(undefined, io.env);
+  const say = (m: Localized, params: Record<string, string | number> = {}) => io.err.write(`${fill(m, params)[lang]}\n`);
+  const program = new Command()
+    .name('walkthroughs:capture')
+    .exitOverride()
+    .configureOutput({ writeOut: () => undefined, writeErr: () => undefined })
+    .helpOption(false)
+    .argument('[lessons...]')
+    .option('--lang <lang>')
+    .option('--keep')
+    .option('-h, --help');
+  try {
+    program.parse(argv, { from: 'user' });
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      say(msg.unknownArgument, { args: argv.join(' ') });
+      io.err.write(msg.usage[lang]);
+      return 2;
+    }
+    throw err;
+  }
+  const opts = program.opts<{ lang?: string; keep?: boolean; help?: boolean }>();
+  try {
+    lang = detectLang(opts.lang, io.env);
+  } catch {
+    io.err.write(`Unknown language "${opts.lang}": use --lang en or --lang zh-cn.\n未知的语言“${opts.lang}”：请使用 --lang en 或 --lang zh-cn。\n`);
+    return 2;
+  }
+  if (opts.help) {
+    io.out.write(msg.usage[lang]);
+    return 0;
+  }
+
+  let folders: string[];
+  try {
+    folders = program.args.length > 0 ? program.args.map((a) => resolveLesson(io.root, a).folder) : listLessonFolders(io.root).map((l) => l.folder);
+    for (const folder of folders) loadLessonSteps(io.root, folder);
+  } catch (err) {
+    if (err instanceof UnknownLessonError) {
+      io.err.write(`${err.reason[lang]}\n`);
+      return 2;
+    }
+    if (err instanceof WalkthroughFileError) {
+      io.err.write(`${err.localized[lang]}\n`);
+      return 2;
+    }
+    throw err;
+  }
+
+  const state = readState(clusterPaths(io.env).state);
+  if (!state) {
+    say(msg.noClusterState);
+    return 3;
+  }
+  const tools: LabTools = { bin: state.bin, env: { ...io.env, PATH: `${state.bin}:${io.env.PATH ?? ''}` } };
+  if (await labClusterExists(tools)) {
+    say(msg.labClusterExists);
+    return 3;
+  }
+
+  const work = mkdtempSync(join(tmpdir(), 'walkthroughs-'));
+  const kubeconfig = join(work, 'kubeconfig');
+  let created = false;
+  try {
+    const started = Date.now();
+    say(msg.creatingLab, { config: LAB_CONFIG, image: state.nodeImage });
+    created = true;
+    const lab = await createLabCluster(tools, { root: io.root, image: state.nodeImage, kubeconfig, signal: io.signal });
+    if (io.signal?.aborted) throw io.signal.reason;
+    if (lab.exitCode !== 0) {
+      say(msg.labFailed, { code: lab.exitCode });
+      io.err.write(`${tail(lab.output, 15).join('\n')}\n`);
+      return 1;
+    }
+    say(msg.labReady, { time: formatDuration(Date.now() - started) });
+    const nfs = await missingNfsEvidence(tools);
+
+    for (const folder of folders) {
+      const steps = loadLessonSteps(io.root, folder);
+      if (steps.length === 0) continue;
+      const lessonStarted = Date.now();
+      say(msg.lessonStart, { lesson: folder, steps: steps.length });
+      const progress = commandProgress(io, lang);
+      try {
+        const capture = await captureLesson(folder, steps, {
+          missing: nfs ? { nfs } : {},
+          cluster: { kindConfig: LAB_CONFIG, kindVersion: state.kindVersion, kubernetesVersion: state.kubernetesVersion, nodeImage: state.nodeImage },
+          session: {
+            cwd: io.root,
+            // C.UTF-8: the programs' own messages in English, as on most machines students use.
+            env: { ...tools.env, KUBECONFIG: kubeconfig, LC_ALL: 'C.UTF-8', LANG: 'C.UTF-8', TERM: 'dumb' },
+            commandTimeoutMs: COMMAND_TIMEOUT_MS,
+            signal: io.signal,
+            onStart: progress.start,
+            onDone: progress.done,
+          },
+        });
+        const file = writeCapture(io.outDir?.(folder) ?? join(io.root, walkthroughDir(folder)), capture);
+        const skipped = capture.steps.find((s) => s.status === 'not-captured');
+        if (skipped && skipped.status === 'not-captured') say(msg.lessonNotCaptured, { lesson: folder, reason: skipped.reason[lang], file: relative(io.root, file) });
+        else say(msg.lessonWritten, { lesson: folder, file: relative(io.root, file), time: formatDuration(Date.now() - lessonStarted) });
+      } catch (err) {
+        progress.stop();
+        if (io.signal?.aborted) throw io.signal.reason;
+        if (err instanceof CaptureError || err instanceof SessionError || err instanceof CaptureFileError) {
+          io.err.write(`${err.localized[lang]}\n`);
+          if (err instanceof CaptureError && err.output) io.err.write(`${err.output.replace(/^/gm, '  | ')}${err.output.endsWith('\n') ? '' : '\n'}`);
+          say(msg.keptPrevious, { lesson: folder });
+          return 1;
+        }
+        throw err;
+      }
+    }
+    return 0;
+  } catch (err) {
+    if (io.signal?.aborted) {
+      say(msg.interrupted);
+      return 130;
+    }
+    throw err;
+  } finally {
+    if (created && opts.keep) {
+      say(msg.keptLab, { kubeconfig });
+    } else {
+      if (created) {
+        say(msg.deletingLab);
+        await deleteLabCluster(tools);
+      }
+      rmSync(work, { recursive: true, force: true });
+    }
+  }
+}
+
+function relative(root: string, file: string): string {
+  return file.startsWith(`${root}/`) ? file.slice(root.length + 1) : file;
+}
+
+/** Per-command progress: a spinner on a terminal, a line per command otherwise. */
+function commandProgress(io: WalkthroughIo, lang: Lang) {
+  let spinner: Ora | undefined;
+  const label = (e: CommandEvent) => ({ step: e.step.id, n: e.index + 1, total: e.step.commands.length, command: e.command.text.split('\n')[0] });
+  return {
+    start(e: CommandEvent) {
+      const text = fill(msg.commandStart, label(e))[lang];
+      if (io.isTTY) spinner = ora({ text, stream: io.err as NodeJS.WriteStream }).start();
+      else io.err.write(`${text}\n`);
+    },
+    done(e: CommandEvent) {
+      const r = e.result!;
+      const text = `${fill(msg.commandStart, label(e))[lang]}  · ${fill(msg.commandDone, { ...label(e), code: r.exitCode, time: formatDuration(r.seconds * 1000) })[lang].trim()}`;
+      if (spinner) {
+        spinner.stopAndPersist({ symbol: r.exitCode === 0 ? '✓' : '•', text });
+        spinner = undefined;
+      } else {
+        io.err.write(`${fill(msg.commandDone, { ...label(e), code: r.exitCode, time: formatDuration(r.seconds * 1000) })[lang]}\n`);
+      }
+    },
+    stop() {
+      spinner?.stop();
+      spinner = undefined;
+    },
+  };
+}
