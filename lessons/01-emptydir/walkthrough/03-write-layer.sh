@@ -1,0 +1,1 @@
+kubectl exec share-demo -c writer -- sh -c 'echo bye > /tmp/y'

@@ -1,0 +1,3 @@
+kubectl exec share-demo -c writer -- cat /cache/x
+#@ fails
+kubectl exec share-demo -c writer -- cat /tmp/y

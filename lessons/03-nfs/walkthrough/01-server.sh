@@ -1,0 +1,5 @@
+#@ needs: nfs
+sudo modprobe nfsd
+kubectl apply -f lessons/03-nfs/manifests/nfs-server.yaml
+kubectl rollout status deployment/nfs-server
+kubectl get service nfs-server

@@ -1,0 +1,4 @@
+#@ needs: nfs
+kubectl delete pod nfs-writer nfs-reader --grace-period=1
+kubectl apply -f lessons/03-nfs/manifests/nfs-pods.yaml
+kubectl exec nfs-reader -c app -- cat /shared/hello.txt

@@ -1,0 +1,4 @@
+kubectl get csidriver
+kubectl get volumeattachment
+#@ fails
+kubectl patch storageclass demo-local -p '{"reclaimPolicy":"Retain"}'

@@ -1,0 +1,5 @@
+kubectl delete pod demo-dyn-pod
+kubectl delete pvc demo-dyn-pvc
+kubectl wait --for=delete pv/"$PV" --timeout=60s
+docker exec "$NODE" ls /var/local-path-provisioner
+kubectl delete storageclass demo-local
