@@ -3,12 +3,16 @@
  * grades on a cluster itself, which would take minutes): cold and warm `npm run cluster:up` from
  * <cache>/up-{cold,warm}.json, and from the last `npm run test:cluster` the time to grade each
  * lesson's solution on the reused cluster, the whole suite, and how many cases the model and the
- * real cluster agree on (reports/test-cluster/verdicts.jsonl).
+ * real cluster agree on (reports/test-cluster/verdicts.jsonl). Also how long each lesson's
+ * walk-through took on the lab cluster, summed from the seconds its committed capture records.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fill, type Localized } from '../i18n/lang.ts';
 import { clusterPaths } from '../local-cluster/paths.ts';
+import { listLessonFolders } from '../site/lessons.ts';
+import { readCaptureFile } from '../walkthrough/capture-file.ts';
+import { captureFilePath } from '../walkthrough/lesson-steps.ts';
 import type { Metric, Section } from './report.ts';
 
 interface UpRecord {
@@ -38,6 +42,9 @@ const T = {
   agree: { en: 'cases where the model and the real cluster give the same verdict', 'zh-cn': '离线模型与真实集群结论一致的用例' },
   agreeDetail: { en: '{agree} of {total} agree (same failed checks); disagreeing: {list}', 'zh-cn': '{total} 个中有 {agree} 个一致（失败的检查相同）；不一致的：{list}' },
   none: { en: 'not recorded yet: run {command}', 'zh-cn': '尚无记录：请运行 {command}' },
+  walkthrough: { en: "run {lesson}'s walk-through on the lab cluster (its commands' time)", 'zh-cn': '在实验集群上运行 {lesson} 的演练（各命令用时之和）' },
+  walkthroughDetail: { en: '{commands} commands in {steps} steps, captured {at}', 'zh-cn': '{steps} 个步骤共 {commands} 条命令，捕获于 {at}' },
+  walkthroughNot: { en: 'not captured: {reason}', 'zh-cn': '未捕获：{reason}' },
 } satisfies Record<string, Localized>;
 
 function readJson<T>(file: string): T | undefined {
@@ -77,6 +84,7 @@ export function clusterSection(root: string, env: Record<string, string | undefi
         : missing(`cluster.up.${kind}`, label, 'npm run cluster:up'),
     );
   }
+  metrics.push(...walkthroughMetrics(root));
   const verdicts = readVerdicts(root);
   if (verdicts.length === 0) {
     metrics.push(missing('cluster.suite', T.suite, 'npm run test:cluster'));
@@ -96,4 +104,24 @@ export function clusterSection(root: string, env: Record<string, string | undefi
     detail: fill(T.agreeDetail, { agree: verdicts.length - disagree.length, total: verdicts.length, list: disagree.map((v) => `${v.lesson}/${v.case}`).join(', ') || '-' }),
   });
   return { id: 'cluster', title: T.title, metrics };
+}
+
+/** One figure per lesson with a capture: the summed time of its captured commands. */
+export function walkthroughMetrics(root: string): Metric[] {
+  const metrics: Metric[] = [];
+  for (const { folder } of listLessonFolders(root)) {
+    const file = captureFilePath(folder);
+    if (!existsSync(join(root, file))) continue;
+    const capture = readCaptureFile(join(root, file), file);
+    const label = fill(T.walkthrough, { lesson: folder });
+    const captured = capture.steps.flatMap((s) => (s.status === 'captured' ? s.commands : []));
+    const skipped = capture.steps.find((s) => s.status === 'not-captured');
+    if (captured.length === 0 && skipped?.status === 'not-captured') {
+      metrics.push({ id: `cluster.walkthrough.${folder}`, label, value: null, unit: 'ms', error: fill(T.walkthroughNot, { reason: skipped.reason.en }).en, detail: { en: fill(T.walkthroughNot, { reason: skipped.reason.en }).en, 'zh-cn': fill(T.walkthroughNot, { reason: skipped.reason['zh-cn'] })['zh-cn'] } });
+      continue;
+    }
+    const ms = Math.round(captured.reduce((sum, c) => sum + c.seconds, 0) * 1000);
+    metrics.push({ id: `cluster.walkthrough.${folder}`, label, value: ms, unit: 'ms', detail: fill(T.walkthroughDetail, { commands: captured.length, steps: capture.steps.length, at: capture.capturedAt.slice(0, 10) }) });
+  }
+  return metrics;
 }

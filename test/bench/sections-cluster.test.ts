@@ -50,3 +50,22 @@ describe('bench: real cluster section', () => {
     expect(agrees(v('l', 'solution', [], [], 0, 'x'))).toBe(false);
   });
 });
+
+describe('bench: walk-through figures', () => {
+  it('sums the captured commands\' seconds per lesson, and says why a lesson has none', () => {
+    const root = mkdtempSync(join(tmpdir(), 'bench-wt-'));
+    const base = { capturedBy: 'npm run walkthroughs:capture', capturedAt: '2026-12-03T12:00:00.000Z', cluster: { kindConfig: 'lab/kind-course.yaml', kindVersion: 'v0.31.0', kubernetesVersion: 'v1.35.4', nodeImage: 'img' } };
+    const write = (folder: string, steps: object[]) => {
+      mkdirSync(join(root, 'lessons', folder, 'walkthrough'), { recursive: true });
+      writeFileSync(join(root, 'lessons', folder, 'walkthrough', 'captured.json'), JSON.stringify({ lesson: folder, ...base, steps }));
+    };
+    write('01-a', [{ step: '01-x', status: 'captured', commands: [{ command: 'a', exitCode: 0, output: '', seconds: 1.5 }, { command: 'b', exitCode: 1, output: '', seconds: 2.25 }] }]);
+    write('02-b', [{ step: '01-x', status: 'not-captured', commands: ['a'], reason: { en: 'no NFS client', 'zh-cn': '没有 NFS 客户端' } }]);
+    const s = clusterSection(root, { K8S_STORAGE_COURSE_CLUSTER_CACHE: join(root, 'none') });
+    const by = Object.fromEntries(s.metrics.map((m) => [m.id, m]));
+    expect(by['cluster.walkthrough.01-a']!.value).toBe(3750);
+    expect(by['cluster.walkthrough.01-a']!.detail!.en).toBe('2 commands in 1 steps, captured 2026-12-03');
+    expect(by['cluster.walkthrough.02-b']!.value).toBeNull();
+    expect(by['cluster.walkthrough.02-b']!.detail!['zh-cn']).toBe('未捕获：没有 NFS 客户端');
+  });
+});
