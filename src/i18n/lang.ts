@@ -28,3 +28,8 @@ export function fill(message: Localized, params: Record<string, string | number>
   const sub = (text: string) => text.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
   return { en: sub(message.en), 'zh-cn': sub(message['zh-cn']) };
 }
+
+/** A message in both languages, one line each: for when the language itself is what went wrong. */
+export function inBoth(message: Localized): string {
+  return `${message.en}\n${message['zh-cn']}\n`;
+}

@@ -3,7 +3,8 @@
  * exit code; Ctrl-C aborts the running step (130).
  */
 import { Command, CommanderError } from 'commander';
-import { detectLang, type Lang } from '../i18n/lang.ts';
+import { cliMsg } from '../cli/messages.ts';
+import { detectLang, fill, inBoth, type Lang } from '../i18n/lang.ts';
 import { clusterDown } from './down.ts';
 import { clusterPaths } from './paths.ts';
 import { envLines, readState } from './state.ts';
@@ -66,7 +67,7 @@ export async function main(argv: string[], io: MainIo): Promise<number> {
     lang = detectLang(opts.lang, io.env);
   } catch {
     // The language itself was not understood, so say it in both.
-    io.err.write(`Unknown language "${opts.lang}": use --lang en or --lang zh-cn.\n未知的语言“${opts.lang}”：请使用 --lang en 或 --lang zh-cn。\n`);
+    io.err.write(inBoth(fill(cliMsg.badLang, { value: opts.lang ?? '' })));
     return 2;
   }
   const command = program.args[0];

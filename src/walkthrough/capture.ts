@@ -18,7 +18,7 @@ export interface CaptureContext {
   /** What the machine lacks, need -> evidence (absent when it has it). */
   missing: Partial<Record<Need, string>>;
   cluster: CaptureFile['cluster'];
-  session: Omit<SessionOptions, 'onStart' | 'onDone'> & Pick<SessionOptions, 'onStart' | 'onDone'>;
+  session: SessionOptions;
   now?: () => Date;
 }
 

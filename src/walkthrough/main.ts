@@ -16,7 +16,8 @@ import { join } from 'node:path';
 import { Command, CommanderError } from 'commander';
 import ora, { type Ora } from 'ora';
 import { resolveLesson, UnknownLessonError } from '../grader/lessons.ts';
-import { detectLang, fill, type Lang, type Localized } from '../i18n/lang.ts';
+import { cliMsg } from '../cli/messages.ts';
+import { detectLang, fill, inBoth, type Lang, type Localized } from '../i18n/lang.ts';
 import { formatDuration, tail } from '../local-cluster/format.ts';
 import { clusterPaths } from '../local-cluster/paths.ts';
 import { readState } from '../local-cluster/state.ts';
@@ -71,7 +72,7 @@ export async function main(argv: string[], io: WalkthroughIo): Promise<number> {
   try {
     lang = detectLang(opts.lang, io.env);
   } catch {
-    io.err.write(`Unknown language "${opts.lang}": use --lang en or --lang zh-cn.\n未知的语言“${opts.lang}”：请使用 --lang en 或 --lang zh-cn。\n`);
+    io.err.write(inBoth(fill(cliMsg.badLang, { value: opts.lang ?? '' })));
     return 2;
   }
   if (opts.help) {

@@ -63,7 +63,6 @@ export const msg = {
     ].join('\n'),
   },
   unknownArgument: { en: 'Unknown option or argument: {args}', 'zh-cn': '未知的选项或参数：{args}' },
-  unknownLesson: { en: 'No lesson "{name}" (known: {known}).', 'zh-cn': '没有课程“{name}”（可用：{known}）。' },
   noClusterState: {
     en: 'No cluster was built here: run `npm run cluster:up` first (the capture uses its kind, kubectl and node image).',
     'zh-cn': '这里还没有构建集群：请先运行 `npm run cluster:up`（捕获要用它的 kind、kubectl 和节点镜像）。',
