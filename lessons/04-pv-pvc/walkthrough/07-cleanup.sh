@@ -1,4 +1,4 @@
-kubectl delete pod demo-pod-again
+kubectl delete pod demo-pod-again --now
 kubectl delete pvc demo-pvc-again
 kubectl delete pv demo-pv
 docker exec course-worker rm -rf /var/local/demo-pv

@@ -1,4 +1,4 @@
-kubectl delete pod demo-dyn-pod
+kubectl delete pod demo-dyn-pod --now
 kubectl delete pvc demo-dyn-pvc
 kubectl wait --for=delete pv/"$PV" --timeout=60s
 docker exec "$NODE" ls /var/local-path-provisioner
