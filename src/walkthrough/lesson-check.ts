@@ -13,7 +13,9 @@
  *   in both languages;
  * - a missing, unreadable or stale capture (see transcript.ts), steps out of order, exit codes that
  *   contradict `#@ fails`, a step left uncaptured though neither it nor an earlier step needs
- *   something, and a capture made on another kind or Kubernetes version than cluster/versions.env pins.
+ *   something, and a capture made on another kind or Kubernetes version than cluster/versions.env pins;
+ * - a quotation in the text of "See it yourself" ("…" in en, “…” in zh-cn, outside code spans) that
+ *   no captured output of the lesson contains: there, quotation marks mean "this is what it prints".
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -54,6 +56,22 @@ export function fences(mdx: string): Fence[] {
   return out;
 }
 
+/** Quotations in the prose of {#observe}: "…" (en) or “…” (zh-cn), outside fences and code spans. */
+export function observeQuotes(mdx: string, lang: string): { text: string; line: number }[] {
+  const lines = mdx.split('\n');
+  const fenced = new Set(fences(mdx).flatMap((f) => Array.from({ length: f.body.length + 2 }, (_, i) => f.line + i)));
+  let inObserve = false;
+  // The section's prose, line for line, with everything that is not prose blanked out.
+  const prose = lines.map((line, i) => {
+    if (/^## /.test(line)) inObserve = /\{#observe\}\s*$/.test(line);
+    if (!inObserve || fenced.has(i + 1) || /^\s*</.test(line)) return '';
+    return line.replace(/`[^`]*`/g, (code) => ' '.repeat(code.length));
+  });
+  const text = prose.join('\n');
+  const pattern = lang === 'zh-cn' ? /“([^”]+)”/g : /"([^"]+)"/g;
+  return [...text.matchAll(pattern)].map((m) => ({ text: m[1].replace(/\s+/g, ' ').trim(), line: text.slice(0, m.index).split('\n').length }));
+}
+
 /** <Walkthrough lesson="…" step="…" /> tags of a page, in order, with their lines. */
 export function walkthroughTags(mdx: string): { lesson: string; step: string; line: number }[] {
   return mdx.split('\n').flatMap((text, i) => [...text.matchAll(/<Walkthrough\s+lesson="([^"]*)"\s+step="([^"]*)"\s*\/>/g)].map((m) => ({ lesson: m[1], step: m[2], line: i + 1 })));
@@ -77,6 +95,21 @@ function checkPage(folder: string, lang: string, mdx: string, steps: Walkthrough
   const shown = tags.map((t) => t.step).join(', ');
   const want = steps.map((s) => s.id).join(', ');
   if (problems.length === 0 && shown !== want) problems.push(`${file}: shows the steps [${shown}], but the walk-through has [${want}] (each once, in file order)`);
+  return problems;
+}
+
+/** Quotations of the pages that no captured output of the lesson contains (whitespace folded). */
+function checkQuotes(root: string, folder: string, capture: CaptureFile): string[] {
+  const fold = (t: string) => t.replace(/\s+/g, ' ');
+  const outputs = capture.steps.flatMap((s) => (s.status === 'captured' ? s.commands.map((c) => fold(c.output)) : []));
+  const problems: string[] = [];
+  for (const lang of PAGE_LANGS) {
+    const page = join(root, 'lessons', folder, `${lang}.mdx`);
+    if (!existsSync(page)) continue;
+    for (const q of observeQuotes(readFileSync(page, 'utf8'), lang)) {
+      if (!outputs.some((o) => o.includes(q.text))) problems.push(`lessons/${folder}/${lang}.mdx:${q.line}: quotes "${q.text}", which no captured output of the lesson contains`);
+    }
+  }
   return problems;
 }
 
@@ -132,7 +165,8 @@ export function checkLesson(root: string, folder: string, pins: Pick<Versions, '
   const file = captureFilePath(folder);
   if (!existsSync(join(root, file))) return [...problems, `${file}: missing; run \`npm run walkthroughs:capture -- ${folder}\` on a machine with the cluster`];
   try {
-    problems.push(...checkCapture(folder, steps, parseCaptureFile(readFileSync(join(root, file), 'utf8'), file), file, pins));
+    const capture = parseCaptureFile(readFileSync(join(root, file), 'utf8'), file);
+    problems.push(...checkCapture(folder, steps, capture, file, pins), ...checkQuotes(root, folder, capture));
   } catch (err) {
     if (err instanceof CaptureFileError) return [...problems, err.localized.en];
     throw err;

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CaptureFile } from '../../src/walkthrough/capture-file.ts';
-import { checkLesson, fences } from '../../src/walkthrough/lesson-check.ts';
+import { checkLesson, fences, observeQuotes } from '../../src/walkthrough/lesson-check.ts';
 
 const PINS = { KIND_VERSION: 'v0.31.0', KUBERNETES_VERSION: 'v1.35.4' };
 const F = '09-demo';
@@ -92,5 +92,21 @@ describe('fences', () => {
       ['sh', 2, false],
       ['', 6, true],
     ]);
+  });
+});
+
+describe('quotations in "See it yourself"', () => {
+  it('accepts a quotation some captured output contains, across a line break and outside code spans', () => {
+    const en = page(`${TAGS}\nThe exec fails with "No such\nfile", and \`"$NODE"\` is code.\n`);
+    expect(checkLesson(lesson({ en }), F, PINS)).toEqual([]);
+  });
+
+  it('refuses a quotation no captured output contains, with file:line, in either language', () => {
+    const zh = page(`${TAGS}\n命令会报“Permission denied”。\n`);
+    expect(checkLesson(lesson({ zh }), F, PINS)).toEqual(['lessons/09-demo/zh-cn.mdx:20: quotes "Permission denied", which no captured output of the lesson contains']);
+  });
+
+  it('reads only the observe section', () => {
+    expect(observeQuotes('## Why {#why}\nsays "elsewhere"\n## See {#observe}\n```sh\necho "x"\n```\nit prints "here"\n', 'en')).toEqual([{ text: 'here', line: 7 }]);
   });
 });
