@@ -56,6 +56,7 @@ async function withProbeState(ctx: StepContext, probe: string, body: () => Promi
 
 export default defineGrader({
   lesson: '02-hostpath',
+  hostPaths: [HOST_DIR],
   staticChecks: [
     {
       id: 'hostpath-pod',

@@ -30,6 +30,7 @@ const DIAGNOSE = [
 
 export default defineGrader({
   lesson: '04-pv-pvc',
+  hostPaths: [NODE_DIR],
   staticChecks: [
     {
       id: 'pv-pvc-pod',

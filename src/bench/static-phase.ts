@@ -29,8 +29,8 @@ async function once(root: string, lesson: Lesson): Promise<{ ms: number; passed:
   const grader = await loadGrader(root, lesson);
   const loaded = await loadSubmission(join(lesson.dir, 'solution'));
   if (!loaded.ok) throw new Error(`${lesson.id}: the solution does not load: ${loaded.problems.map((p) => p.message.en).join('; ')}`);
-  const unsafe = findUnsafe(loaded.submission).filter((u) => u.scope === 'always');
-  if (unsafe.length > 0) throw new Error(`${lesson.id}: the solution is refused: ${unsafe[0]!.problem.message.en}`);
+  const unsafe = findUnsafe(loaded.submission, { lesson: lesson.id, hostPaths: grader.hostPaths ?? [] });
+  if (unsafe.length > 0) throw new Error(`${lesson.id}: the solution is refused: ${unsafe[0]!.message.en}`);
   const results = grader.staticChecks.map((c) => runStaticCheck(c, loaded.submission, Date.now));
   return { ms: since(start), passed: results.filter((r) => r.status === 'passed').length, total: results.length };
 }

@@ -28,7 +28,6 @@ export const GRADE_OPTIONS: OptionSpec[] = [
   { flags: '--reporter <names>', description: { en: 'terminal, json, junit, github: a comma list or repeated (default: terminal,json,junit, plus github under GitHub Actions)', 'zh-cn': 'terminal、json、junit、github：用逗号分隔或重复指定（默认：terminal,json,junit，在 GitHub Actions 中再加上 github）' } },
   { flags: '--out <dir>', description: { en: 'folder for results.json and junit.xml (default: reports/)', 'zh-cn': 'results.json 和 junit.xml 的输出文件夹（默认：reports/）' } },
   { flags: '--trace', description: { en: 'print every external command (kind, kubectl, docker) with its duration', 'zh-cn': '打印每个外部命令（kind、kubectl、docker）及其耗时' } },
-  { flags: '--allow-unsafe', description: { en: 'current: allow specs refused on a shared cluster (hostPath, privileged)', 'zh-cn': 'current：允许在共享集群上会被拒绝的配置（hostPath、privileged）' } },
   { flags: '--delete-cluster', description: { en: 'delete the course kind cluster and exit', 'zh-cn': '删除课程的 kind 集群后退出' } },
   { flags: '-h, --help', description: { en: 'show this help', 'zh-cn': '显示本帮助' } },
 ];
@@ -48,7 +47,6 @@ export interface GradeRequest {
   reporters: ReporterName[];
   outDir: string;
   trace: boolean;
-  allowUnsafe: boolean;
 }
 
 /** The language of messages before the arguments are validated: --lang if it is valid, else the environment. */
@@ -86,6 +84,7 @@ export function usageFromCommander(err: CommanderError): UsageError {
   if (err.code === 'commander.unknownOption') {
     const option = /'([^']+)'/.exec(err.message)?.[1] ?? err.message;
     const suggestion = /Did you mean (.+?)\?/.exec(err.message)?.[1];
+    if (option.split('=')[0] === '--allow-unsafe') return new UsageError(cliMsg.allowUnsafeGone);
     const text = fill(cliMsg.unknownOption, { option });
     if (!suggestion) return new UsageError(text);
     const more = fill(cliMsg.didYouMean, { suggestion });
@@ -99,7 +98,7 @@ export function usageFromCommander(err: CommanderError): UsageError {
 }
 
 function defaults(lang: Lang): GradeRequest {
-  return { action: 'grade', lang, all: false, cluster: 'auto', fresh: false, keep: false, reporters: ['terminal'], outDir: DEFAULT_OUT_DIR, trace: false, allowUnsafe: false };
+  return { action: 'grade', lang, all: false, cluster: 'auto', fresh: false, keep: false, reporters: ['terminal'], outDir: DEFAULT_OUT_DIR, trace: false };
 }
 
 /** Parses and validates the grade command's arguments; throws UsageError. */
@@ -133,7 +132,6 @@ export function parseGradeArgs(argv: string[], env: Record<string, string | unde
     reporters: parseReporters(o.reporter as string[], env),
     outDir: (o.out as string | undefined) ?? DEFAULT_OUT_DIR,
     trace: Boolean(o.trace),
-    allowUnsafe: Boolean(o.allowUnsafe),
   };
   if (args.length > 1) throw new UsageError(fill(cliMsg.tooManyArgs, { args: args.join(' ') }));
   if (o.deleteCluster) return { ...request, action: 'delete-cluster' };

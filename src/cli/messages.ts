@@ -20,6 +20,10 @@ export const cliMsg = {
     'zh-cn': '--timeout 的值“{value}”无效：请给出大于 0 的秒数。',
   },
   unknownOption: { en: 'Unknown option {option}.', 'zh-cn': '未知的选项 {option}。' },
+  allowUnsafeGone: {
+    en: '--allow-unsafe is gone: the grader now refuses the same specs on every cluster (privileged containers, host namespaces, host paths a lesson does not use), because none of them is needed and each could reach the machine that grades. Remove the option.',
+    'zh-cn': '--allow-unsafe 已被移除：评分程序现在在任何集群上都拒绝同样的配置（特权容器、主机名字空间、课程用不到的主机路径），因为这些都不需要，而且每一项都可能触及评分机器。请去掉这个选项。',
+  },
   didYouMean: { en: 'Did you mean {suggestion}?', 'zh-cn': '你是不是想用 {suggestion}？' },
   missingValue: { en: 'The option {option} needs a value.', 'zh-cn': '选项 {option} 需要一个值。' },
   tooManyArgs: {

@@ -5,6 +5,7 @@
  */
 import type { Localized } from '../i18n/lang.ts';
 import type { Cluster, FixtureName, K8sObject, SourcePos } from './cluster/cluster.ts';
+import { COURSE_HOST_DIR, isCourseHostPath } from './submission/host-paths.ts';
 
 /** One object of the student's submission, with where it was written. */
 export interface SubmittedObject {
@@ -98,6 +99,11 @@ export interface Step {
 export interface Grader {
   /** The lesson folder name, e.g. "01-emptydir". */
   lesson: string;
+  /**
+   * The exact node paths the exercise mounts (hostPath or local volumes), each a direct child of
+   * /var/local; every other host path is refused before anything is applied. None when omitted.
+   */
+  hostPaths?: readonly string[];
   /** Fixtures to install before applying the submission. */
   fixtures?: FixtureName[];
   /** Static checks, run before any cluster work. */
@@ -137,6 +143,9 @@ export function defineGrader(grader: Grader): Grader {
   if (dup) throw new Error(`grader ${grader.lesson}: duplicate check id "${dup}"`);
   const total = [...grader.staticChecks, ...grader.steps].reduce((sum, c) => sum + c.points, 0);
   if (total !== 100) throw new Error(`grader ${grader.lesson}: points add up to ${total}, not 100`);
+  for (const p of grader.hostPaths ?? []) {
+    if (!isCourseHostPath(p)) throw new Error(`grader ${grader.lesson}: host path ${p} is not a direct child of ${COURSE_HOST_DIR}`);
+  }
   for (const step of grader.steps) {
     for (const need of step.needs ?? []) {
       if (!grader.steps.some((s) => s.id === need) || grader.steps.findIndex((s) => s.id === need) > grader.steps.indexOf(step)) {

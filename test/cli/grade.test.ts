@@ -77,13 +77,25 @@ describe('grade: a run and its reports', () => {
     submit(h.root, 'lesson-1');
     const dir = submit(h.root, 'custom');
     const io = h.io({ CI: 'true' });
-    const argv = ['1', '--dir', 'exercises/custom', '--cluster', 'current', '--fresh', '--keep', '--timeout', '2.5', '--trace', '--allow-unsafe', '--reporter', 'json', '--reporter', 'junit'];
+    const argv = ['1', '--dir', 'exercises/custom', '--cluster', 'current', '--fresh', '--keep', '--timeout', '2.5', '--trace', '--reporter', 'json', '--reporter', 'junit'];
     expect(await run(argv, io, h.deps)).toBe(0);
-    expect(h.selects[0]).toMatchObject({ mode: 'current', ci: true, fresh: true, allowUnsafe: true });
+    expect(h.selects[0]).toMatchObject({ mode: 'current', ci: true, fresh: true });
     expect(typeof h.selects[0]!.trace).toBe('function');
-    expect(h.seen[0]).toMatchObject({ submissionDir: dir, stepTimeoutMs: 2500, keep: true, sharedCluster: false });
+    expect(h.seen[0]).toMatchObject({ submissionDir: dir, stepTimeoutMs: 2500, keep: true });
     expect(io.out()).toBe('');
     expect(existsSync(join(h.root, 'reports/junit.xml'))).toBe(true);
+  });
+
+  it('--allow-unsafe is refused with the reason it is gone, in both languages, before anything runs', async () => {
+    for (const [lang, fragment] of [['en', '--allow-unsafe is gone: the grader now refuses the same specs on every cluster'], ['zh-cn', '--allow-unsafe 已被移除']] as const) {
+      const h = harness();
+      submit(h.root, 'lesson-1');
+      const io = h.io();
+      expect(await run(['1', '--cluster', 'current', '--allow-unsafe', '--lang', lang], io, h.deps)).toBe(2);
+      expect(io.err()).toContain(fragment);
+      expect(h.selects).toHaveLength(0);
+      expect(h.seen).toHaveLength(0);
+    }
   });
 
   it('non-TTY output has no ANSI codes; FORCE_COLOR brings them back', async () => {
@@ -148,7 +160,6 @@ describe('grade: cluster selection failures', () => {
     const h = harness({
       select: async () => ({
         backend: 'model',
-        sharedCluster: false,
         notice: { en: 'kind is not usable here, so this run uses the offline model', 'zh-cn': '改用离线模型' },
         factory: () => ({ info: { backend: 'model', description: { en: 'offline model', 'zh-cn': '离线模型' }, isModel: true } }) as never,
       }),

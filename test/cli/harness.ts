@@ -192,7 +192,6 @@ export function harness(opts: { scripts?: Record<string, Script>; select?: (o: S
         if (opts.select) return opts.select(o);
         return {
           backend: 'model',
-          sharedCluster: false,
           factory: () => ({ info: { backend: 'model', description: { en: 'offline model', 'zh-cn': '离线模型' }, isModel: true } }) as unknown as Cluster,
         };
       },

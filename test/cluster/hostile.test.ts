@@ -16,7 +16,8 @@ import { crashMarks, runCli } from '../hostile/run-cli.ts';
 import { useCluster } from './harness.ts';
 
 const cluster = useCluster();
-const CASES = ['l1-crash-at-start', 'l1-image-does-not-exist', 'l4-claim-never-binds', 'l6-never-ready'];
+/** Cases that fail on the cluster, and refusals that must come before anything reaches it (the escapes of a kind node). */
+const CASES = ['l1-crash-at-start', 'l1-image-does-not-exist', 'l4-claim-never-binds', 'l6-never-ready', 'l1-privileged', 'l1-hostpath-kind-dir', 'l2-hostnetwork', 'l2-hostpath-below-own', 'l5-class-node-path'];
 
 function leftovers(): string[] {
   const kubectl = (...args: string[]) => JSON.parse(execFileSync(`${cluster.bin}/kubectl`, ['--kubeconfig', cluster.kubeconfig!, ...args, '-o', 'json'], { encoding: 'utf8' })).items as any[];

@@ -52,7 +52,7 @@ type Selection = ClusterSelection & { unavailable?: boolean };
 async function select(req: GradeRequest, ctx: CommandContext, trace?: (line: string) => void): Promise<Selection> {
   const { io, lang, colors: c } = ctx;
   try {
-    const sel = await ctx.deps.selectCluster({ mode: req.cluster, ci: isCi(io.env), fresh: req.fresh, trace, allowUnsafe: req.allowUnsafe });
+    const sel = await ctx.deps.selectCluster({ mode: req.cluster, ci: isCi(io.env), fresh: req.fresh, trace });
     if (sel.notice) io.stderr.write(c.bold(c.yellow(`⚠  ${sel.notice[lang]}`)) + '\n');
     return sel;
   } catch (err) {
@@ -66,7 +66,6 @@ async function select(req: GradeRequest, ctx: CommandContext, trace?: (line: str
       factory: () => {
         throw err;
       },
-      sharedCluster: false,
       unavailable: true,
     };
   }
@@ -137,7 +136,6 @@ export async function gradeCommand(req: GradeRequest, ctx: CommandContext): Prom
             events: progress,
             stepTimeoutMs: req.timeoutMs,
             keep: req.keep,
-            sharedCluster: sel.sharedCluster,
           }),
         );
       }

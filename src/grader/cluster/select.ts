@@ -29,8 +29,6 @@ export interface SelectOptions {
   fresh?: boolean;
   /** Prints every external command with its timing (kind and current back ends). */
   trace?: (line: string) => void;
-  /** current: also accept specs that are only refused on a shared cluster. */
-  allowUnsafe?: boolean;
 }
 
 export interface ClusterSelection {
@@ -39,8 +37,6 @@ export interface ClusterSelection {
   factory: (runId: string) => Cluster;
   /** Said once before grading, e.g. why auto fell back to the model. */
   notice?: Localized;
-  /** The runner refuses specs that are unsafe on someone else's cluster (current without --allow-unsafe). */
-  sharedCluster: boolean;
 }
 
 /** The real back-end modules, imported on first use. */
@@ -79,12 +75,12 @@ export async function selectCluster(opts: SelectOptions, loaders: BackendLoaders
   if (opts.mode === 'model') return model(loaders);
   if (opts.mode === 'current') {
     const create = await loaders.current();
-    return { backend: 'current', factory: (runId) => create({ runId, trace }), sharedCluster: !opts.allowUnsafe };
+    return { backend: 'current', factory: (runId) => create({ runId, trace }) };
   }
   const tooling = await loaders.detectKindTooling();
   if (tooling.ok) {
     const create = await loaders.kind();
-    return { backend: 'kind', factory: (runId) => create({ runId, fresh, trace }), sharedCluster: false };
+    return { backend: 'kind', factory: (runId) => create({ runId, fresh, trace }) };
   }
   if (opts.mode === 'kind') throw new ClusterUnavailableError(sub(KIND_MISSING, { missing: tooling.missing }), tooling.hint);
   if (opts.ci) {
@@ -95,5 +91,5 @@ export async function selectCluster(opts: SelectOptions, loaders: BackendLoaders
 
 async function model(loaders: BackendLoaders): Promise<ClusterSelection> {
   const create = await loaders.model();
-  return { backend: 'model', factory: (runId) => create({ runId }), sharedCluster: false };
+  return { backend: 'model', factory: (runId) => create({ runId }) };
 }

@@ -30,8 +30,8 @@ export const msg = {
     'zh-cn': '未运行：提交的文件内容无效。',
   },
   skippedUnsafe: {
-    en: 'Not run: the submission was refused as unsafe to run on this cluster.',
-    'zh-cn': '未运行：提交的文件在这个集群上运行不安全，已被拒绝。',
+    en: 'Not run: the submission was refused, because it could reach past the cluster into the machine that runs it.',
+    'zh-cn': '未运行：提交的文件可能越过集群触及运行它的机器，已被拒绝。',
   },
   cluster: { en: 'Cluster: ', 'zh-cn': '集群：' },
   clusterUnknown: { en: 'no cluster was used', 'zh-cn': '未使用集群' },
@@ -52,8 +52,8 @@ export const msg = {
     'zh-cn': '{dir} 中提交的文件有一部分无法读取，已读取的部分内容无效：',
   },
   submissionUnsafe: {
-    en: 'The submission in {dir} was refused as unsafe to run on this cluster:',
-    'zh-cn': '{dir} 中提交的文件在这个集群上运行不安全，已被拒绝：',
+    en: 'The submission in {dir} was refused before anything reached the cluster, on this and on every other cluster:',
+    'zh-cn': '{dir} 中提交的文件在进入集群之前就被拒绝了（在任何集群上都一样）：',
   },
   problemCode: { en: ' ({code})', 'zh-cn': '（{code}）' },
   clusterError: { en: 'The cluster could not be used: {reason}', 'zh-cn': '无法使用集群：{reason}' },

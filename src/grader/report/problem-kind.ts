@@ -2,7 +2,7 @@
  * What went wrong with a submission, told from its problems' codes, so reports introduce the
  * problems with a sentence that says what happened: the files could not be read (missing folder,
  * unreadable file, encoding, YAML syntax, a limit), they were read but are not valid (schema, API
- * and object rules), or they were refused as unsafe to run on this cluster.
+ * and object rules), or they were refused as unsafe (on every cluster).
  */
 import type { Problem } from './model.ts';
 

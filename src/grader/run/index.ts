@@ -8,5 +8,4 @@ export {
   type RunOptions,
   type SubmissionLoader,
   type UnsafeFinder,
-  type UnsafeFinding,
 } from './options.ts';

@@ -11,8 +11,8 @@ export const MSG = {
     'zh-cn': '未检查：提交的文件内容无效（具体问题列在得分旁）',
   },
   skipUnsafe: {
-    en: 'not checked: the submission was refused because it is unsafe to run on this cluster (the reasons are listed with the score)',
-    'zh-cn': '未检查：提交内容在这个集群上运行不安全，已被拒绝（原因列在得分旁）',
+    en: 'not checked: the submission was refused as unsafe, on every cluster (the reasons are listed with the score)',
+    'zh-cn': '未检查：提交内容不安全，在任何集群上都会被拒绝（原因列在得分旁）',
   },
   skipStatic: {
     en: 'static checks failed, so no cluster was started',

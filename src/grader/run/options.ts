@@ -12,14 +12,8 @@ export type LoadSubmissionResult =
 /** Reads and validates a submission folder (default: submission/load.ts). */
 export type SubmissionLoader = (dir: string) => Promise<LoadSubmissionResult>;
 
-/** One unsafe thing in a submission; 'shared-cluster' ones are refused only on a shared cluster. */
-export interface UnsafeFinding {
-  problem: Problem;
-  scope: 'always' | 'shared-cluster';
-}
-
-/** Finds unsafe specs (default: submission/safety.ts `findUnsafe`). */
-export type UnsafeFinder = (sub: Submission) => UnsafeFinding[];
+/** Finds unsafe specs for the lesson's policy (default: submission/safety.ts `findUnsafe`); any one refuses the run. */
+export type UnsafeFinder = (sub: Submission, policy: { lesson: string; hostPaths: readonly string[] }) => Problem[];
 
 export interface RunOptions {
   /** "lesson-1" */
@@ -39,8 +33,6 @@ export interface RunOptions {
   stepTimeoutMs?: number;
   /** --keep: do not clean up the cluster (a note says so). */
   keep?: boolean;
-  /** Also refuse 'shared-cluster' unsafe findings (current back end without --allow-unsafe). */
-  sharedCluster?: boolean;
   /** Injectable submission loader (default: the real one). */
   loader?: SubmissionLoader;
   /** Injectable unsafe-spec finder (default: the real one). */

@@ -1,9 +1,11 @@
 /**
  * runExercise: grades one submission with one grader and always returns a result.
  * load -> safety -> static checks -> [cluster: prepare -> fixtures -> setup -> steps -> cleanup].
- * The cluster factory is called only when everything before it passed.
+ * The cluster factory is called only when everything before it passed. A submission refused as
+ * unsafe still gets its static checks (they need no cluster), so the student sees both.
  */
 import type { Localized } from '../../i18n/lang.ts';
+import type { Submission } from '../define.ts';
 import type { ExerciseError, ExerciseResult } from '../report/model.ts';
 import { MSG } from './messages.ts';
 import { runOnCluster } from './on-cluster.ts';
@@ -25,18 +27,20 @@ export async function runExercise(opts: RunOptions): Promise<ExerciseResult> {
 
   ev.phase('load');
   const vetted = await vetSubmission(opts);
+  const staticChecks = (submission: Submission) => {
+    ev.phase('static');
+    for (const check of opts.grader.staticChecks) {
+      ev.checkStart({ id: check.id, title: check.title });
+      sheet.add(runStaticCheck(check, submission, now));
+    }
+  };
   if (!vetted.ok) {
     error = vetted.error;
+    if (vetted.refused && !opts.signal.aborted) staticChecks(vetted.refused);
     sheet.skipRest(vetted.reason);
   } else {
     notes.push(...vetted.notes);
-    if (!opts.signal.aborted) {
-      ev.phase('static');
-      for (const check of opts.grader.staticChecks) {
-        ev.checkStart({ id: check.id, title: check.title });
-        sheet.add(runStaticCheck(check, vetted.submission, now));
-      }
-    }
+    if (!opts.signal.aborted) staticChecks(vetted.submission);
     if (opts.signal.aborted) {
       error = { kind: 'interrupted' };
       sheet.skipRest(MSG.skipInterrupted);

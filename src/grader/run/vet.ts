@@ -1,6 +1,7 @@
 /**
  * Before anything else: read the submission and refuse unsafe specs. Either gives the submission
- * to grade, or the exercise error and the reason every check is skipped.
+ * to grade, or the exercise error and the reason the cluster checks are skipped; a refused (but
+ * readable and valid) submission comes back too, so its static checks can still be reported.
  */
 import { fill, type Localized } from '../../i18n/lang.ts';
 import type { Submission } from '../define.ts';
@@ -12,7 +13,7 @@ import type { RunOptions, SubmissionLoader, UnsafeFinder } from './options.ts';
 
 export type Vetted =
   | { ok: true; submission: Submission; notes: Localized[] }
-  | { ok: false; error: ExerciseError; reason: Localized };
+  | { ok: false; error: ExerciseError; reason: Localized; refused?: Submission };
 
 async function defaultLoader(): Promise<SubmissionLoader> {
   const mod = await import('../submission/load.ts');
@@ -39,9 +40,9 @@ export async function vetSubmission(opts: RunOptions): Promise<Vetted> {
     return { ok: false, error: { kind: 'submission', problems: loaded.problems }, reason };
   }
   const findUnsafe = opts.findUnsafe ?? (await defaultFinder());
-  const refused = findUnsafe(loaded.submission).filter((f) => f.scope === 'always' || opts.sharedCluster === true);
+  const refused = findUnsafe(loaded.submission, { lesson: opts.id, hostPaths: opts.grader.hostPaths ?? [] });
   if (refused.length > 0) {
-    return { ok: false, error: { kind: 'submission', problems: refused.map((f) => f.problem) }, reason: MSG.skipUnsafe };
+    return { ok: false, error: { kind: 'submission', problems: refused }, reason: MSG.skipUnsafe, refused: loaded.submission };
   }
   return { ok: true, submission: loaded.submission, notes: loaded.notes };
 }

@@ -1,23 +1,26 @@
 /**
- * Safety rules applied before anything reaches a cluster. 'always': refused on every cluster,
- * because it is hostile or outside the course (RBAC, Namespaces, other cluster-wide kinds, host
- * paths that expose the node's system files, workloads with more than MAX_REPLICAS replicas).
- * 'shared-cluster': refused on a cluster that is not the grader's own throwaway kind cluster
- * unless the user passes --allow-unsafe (privileged containers, host namespaces, added
- * capabilities, host paths outside /var/local/).
+ * Safety rules applied before anything reaches a cluster, the same on every back end (kind, the
+ * user's own cluster, the model), so a verdict never depends on where it was graded. Refused:
+ * objects outside the course (RBAC, Namespaces, other cluster-wide kinds), workloads with more
+ * than MAX_REPLICAS replicas, Services with externalIPs, whatever lets a container reach the node
+ * (safety-pod.ts), and every host path except the exact ones the lesson asks for (host-paths.ts).
+ * A kind node is a privileged container on the grading machine: a Pod that reaches the node
+ * reaches that machine, so nothing here depends on the cluster being "throwaway".
  */
 import type { SubmittedObject, Submission } from '../define.ts';
 import type { Problem } from '../report/model.ts';
-import { isCourseHostPath, normaliseHostPath, systemPathHit } from './host-paths.ts';
-import { containersOf, getIn, isObject, objectItems, podSpecOf, type Json } from './pod-specs.ts';
+import { isAllowedHostPath, normaliseHostPath, systemPathHit } from './host-paths.ts';
+import { getIn, isObject, objectItems, podSpecOf, type Json } from './pod-specs.ts';
 import { problem, type FieldPath } from './problem.ts';
+import { podRules, pvCodeRules } from './safety-pod.ts';
 import { isNamespaced } from './scope.ts';
 
-/** always: refused on every cluster; shared-cluster: refused on --cluster current unless --allow-unsafe. */
-export type UnsafeScope = 'always' | 'shared-cluster';
-export interface Unsafe {
-  problem: Problem;
-  scope: UnsafeScope;
+/** What the lesson being graded allows. */
+export interface SafetyPolicy {
+  /** "lesson-2", for messages. */
+  lesson: string;
+  /** The exact node paths the exercise mounts (its grader's `hostPaths`); every other is refused. */
+  hostPaths: readonly string[];
 }
 
 const CLUSTER_KINDS_ALLOWED = new Set(['PersistentVolume', 'StorageClass']);
@@ -26,44 +29,52 @@ export const MAX_REPLICAS = 10;
 /** Kinds whose spec.replicas makes a controller create that many pods. */
 const REPLICATED = new Set(['Deployment', 'StatefulSet', 'ReplicaSet', 'ReplicationController']);
 
-const ALLOW_UNSAFE = { en: 'on a shared cluster (--cluster current) the grader refuses it unless you pass --allow-unsafe', 'zh-cn': '在共享集群上（--cluster current），除非你加上 --allow-unsafe，否则评分程序会拒绝它' };
-
-/** Every unsafe thing in the submission, with where it is and how widely it is refused. */
-export function findUnsafe(sub: Submission): Unsafe[] {
-  return sub.objects.flatMap((o) => [...kindRules(o), ...replicaRules(o), ...hostPathRules(o), ...podRules(o)]);
+/** Every unsafe thing in the submission, each with where it is; any one of them refuses the run. */
+export function findUnsafe(sub: Submission, policy: SafetyPolicy): Problem[] {
+  return sub.objects.flatMap((o) => [...kindRules(o), ...replicaRules(o), ...serviceRules(o), ...classRules(o), ...hostPathRules(o, policy), ...podRules(o), ...pvCodeRules(o)]);
 }
 
 /** A workload asking for more than MAX_REPLICAS pods (it would hang the model and flood a real API server). */
-function replicaRules(o: SubmittedObject): Unsafe[] {
+function replicaRules(o: SubmittedObject): Problem[] {
   const { kind, metadata } = o.object;
   const replicas = getIn(o.object, ['spec', 'replicas']);
   if (!REPLICATED.has(kind) || typeof replicas !== 'number' || !(replicas > MAX_REPLICAS)) return [];
-  return [{ scope: 'always', problem: problem('safety.replicas', {
+  return [problem('safety.replicas', {
     en: `spec.replicas is ${replicas}; the grader runs at most ${MAX_REPLICAS} replicas of a workload, so it refuses ${kind} "${metadata.name}". No exercise needs more than a few`,
     'zh-cn': `spec.replicas 是 ${replicas}；评分程序最多为一个工作负载运行 ${MAX_REPLICAS} 个副本，因此拒绝应用 ${kind} "${metadata.name}"。没有练习需要超过几个副本`,
-  }, o.at(['spec', 'replicas'])) }];
+  }, o.at(['spec', 'replicas']))];
 }
 
-function kindRules(o: SubmittedObject): Unsafe[] {
+/** A Service with externalIPs takes over traffic to those addresses on every node (CVE-2020-8554). */
+function serviceRules(o: SubmittedObject): Problem[] {
+  const ips = getIn(o.object, ['spec', 'externalIPs']);
+  if (o.object.kind !== 'Service' || !Array.isArray(ips) || ips.length === 0) return [];
+  return [problem('safety.externalIPs', {
+    en: `Service "${o.object.metadata.name}" sets externalIPs (${ips.join(', ')}), which makes every node answer for those addresses; the grader refuses it on every cluster. Remove it: the course's Services are reached by their ClusterIP or their DNS name`,
+    'zh-cn': `Service "${o.object.metadata.name}" 设置了 externalIPs（${ips.join('、')}），会让每个节点代为接收发往这些地址的流量；评分程序在任何集群上都拒绝它。请删除它：课程中的 Service 通过 ClusterIP 或 DNS 名称访问`,
+  }, o.at(['spec', 'externalIPs']))];
+}
+
+function kindRules(o: SubmittedObject): Problem[] {
   const { kind, apiVersion, metadata } = o.object;
   const name = metadata.name;
   if (apiVersion.startsWith('rbac.authorization.k8s.io/')) {
-    return [{ scope: 'always', problem: problem('safety.rbac', {
+    return [problem('safety.rbac', {
       en: `${kind} "${name}" changes who may do what in the cluster (RBAC); the course never needs it, so the grader refuses it`,
       'zh-cn': `${kind} "${name}" 会改变集群中的访问权限（RBAC）；本课程用不到它，因此评分程序拒绝应用`,
-    }, o.pos) }];
+    }, o.pos)];
   }
   if (kind === 'Namespace') {
-    return [{ scope: 'always', problem: problem('safety.namespace', {
+    return [problem('safety.namespace', {
       en: `Namespace "${name}": the grader makes its own namespace for each run and does not create others; remove this object`,
       'zh-cn': `Namespace "${name}"：评分程序每次运行都会创建自己的命名空间，不会创建别的命名空间；请删除这个对象`,
-    }, o.pos) }];
+    }, o.pos)];
   }
   if (!isNamespaced(kind) && !CLUSTER_KINDS_ALLOWED.has(kind)) {
-    return [{ scope: 'always', problem: problem('safety.clusterScoped', {
+    return [problem('safety.clusterScoped', {
       en: `${kind} "${name}" changes the whole cluster and is outside this course; the only cluster-wide kinds the grader applies are PersistentVolume and StorageClass`,
       'zh-cn': `${kind} "${name}" 会影响整个集群，超出了本课程的范围；评分程序只应用 PersistentVolume 和 StorageClass 这两种集群级别的对象`,
-    }, o.pos) }];
+    }, o.pos)];
   }
   return [];
 }
@@ -86,53 +97,44 @@ function hostPathsOf(o: SubmittedObject): { path: string; at: FieldPath }[] {
   return out;
 }
 
-function hostPathRules(o: SubmittedObject): Unsafe[] {
-  return hostPathsOf(o).flatMap(({ path, at }): Unsafe[] => {
-    const hit = systemPathHit(path);
-    if (hit) {
-      return [{ scope: 'always', problem: problem('safety.hostPathSystem', {
-        en: `host path ${path} exposes the node's system files (${hit}); the grader never mounts it. Use a directory under /var/local/, e.g. /var/local/course-data`,
-        'zh-cn': `主机路径 ${path} 会暴露节点的系统文件（${hit}）；评分程序绝不会挂载它。请使用 /var/local/ 下的目录，例如 /var/local/course-data`,
-      }, o.at(at)) }];
-    }
-    if (!isCourseHostPath(path)) {
-      return [{ scope: 'shared-cluster', problem: problem('safety.hostPath', {
-        en: `host path ${normaliseHostPath(path)} is outside /var/local/, where the course keeps node data; ${ALLOW_UNSAFE.en}`,
-        'zh-cn': `主机路径 ${normaliseHostPath(path)} 不在 /var/local/ 下（课程把节点上的数据放在那里）；${ALLOW_UNSAFE['zh-cn']}`,
-      }, o.at(at)) }];
-    }
-    return [];
-  });
+/**
+ * A StorageClass with parameters: a provisioner's parameters can choose where on the node it makes
+ * and later deletes directories (local-path's nodePath and pathPattern reach any node path, with a
+ * helper Pod of the provisioner's own), and no exercise needs any.
+ */
+function classRules(o: SubmittedObject): Problem[] {
+  const params = getIn(o.object, ['parameters']);
+  if (o.object.kind !== 'StorageClass' || !isObject(params) || Object.keys(params).length === 0) return [];
+  const keys = Object.keys(params).join(', ');
+  return [problem('safety.classParameters', {
+    en: `StorageClass "${o.object.metadata.name}" sets parameters (${keys}); a provisioner's parameters can decide where on the node it creates and deletes directories, so the grader refuses them on every cluster. Remove them: no exercise needs any`,
+    'zh-cn': `StorageClass "${o.object.metadata.name}" 设置了 parameters（${keys}）；制备器的参数可以决定它在节点的什么位置创建和删除目录，因此评分程序在任何集群上都拒绝它们。请删除：没有练习需要它们`,
+  }, o.at(['parameters']))];
 }
 
-function podRules(o: SubmittedObject): Unsafe[] {
-  const pod = podSpecOf(o.object as Json);
-  if (!pod) return [];
-  const out: Unsafe[] = [];
-  for (const field of ['hostNetwork', 'hostPID', 'hostIPC']) {
-    if (pod.spec[field] === true) {
-      out.push({ scope: 'shared-cluster', problem: problem('safety.hostNamespace', {
-        en: `${field}: true lets the pod see the node's own ${field === 'hostNetwork' ? 'network' : field === 'hostPID' ? 'processes' : 'shared memory'}; no exercise needs it, and ${ALLOW_UNSAFE.en}`,
-        'zh-cn': `${field}: true 会让 Pod 看到节点自身的${field === 'hostNetwork' ? '网络' : field === 'hostPID' ? '进程' : '共享内存'}；没有练习需要它，并且${ALLOW_UNSAFE['zh-cn']}`,
-      }, o.at([...pod.path, field])) });
+/** What the lesson mounts, for messages: "/var/local/course-data" or "no host path". */
+function allowedText(policy: SafetyPolicy): { en: string; 'zh-cn': string } {
+  if (policy.hostPaths.length === 0) return { en: `${policy.lesson} mounts no host path`, 'zh-cn': `${policy.lesson} 不挂载任何主机路径` };
+  return { en: `${policy.lesson} mounts only ${policy.hostPaths.join(', ')}`, 'zh-cn': `${policy.lesson} 只挂载 ${policy.hostPaths.join('、')}` };
+}
+
+function hostPathRules(o: SubmittedObject, policy: SafetyPolicy): Problem[] {
+  return hostPathsOf(o).flatMap(({ path, at }): Problem[] => {
+    const allowed = allowedText(policy);
+    const hit = systemPathHit(path);
+    if (hit) {
+      return [problem('safety.hostPathSystem', {
+        en: `host path ${path} exposes the node's system files (${hit}); the grader never mounts it. ${allowed.en}: use that`,
+        'zh-cn': `主机路径 ${path} 会暴露节点的系统文件（${hit}）；评分程序绝不会挂载它。${allowed['zh-cn']}：请使用它`,
+      }, o.at(at))];
     }
-  }
-  for (const { container, path } of containersOf(pod.spec, pod.path)) {
-    const name = typeof container.name === 'string' ? container.name : '?';
-    const sc = isObject(container.securityContext) ? container.securityContext : {};
-    if (sc.privileged === true) {
-      out.push({ scope: 'shared-cluster', problem: problem('safety.privileged', {
-        en: `container "${name}" runs privileged, with full access to the node; no exercise needs it, and ${ALLOW_UNSAFE.en}`,
-        'zh-cn': `容器 "${name}" 以特权模式运行，可以完全访问节点；没有练习需要它，并且${ALLOW_UNSAFE['zh-cn']}`,
-      }, o.at([...path, 'securityContext', 'privileged'])) });
-    }
-    const add = getIn(sc, ['capabilities', 'add']);
-    if (Array.isArray(add) && add.length > 0) {
-      out.push({ scope: 'shared-cluster', problem: problem('safety.capabilities', {
-        en: `container "${name}" adds Linux capabilities (${add.join(', ')}); no exercise needs them, and ${ALLOW_UNSAFE.en}`,
-        'zh-cn': `容器 "${name}" 添加了 Linux 能力（${add.join('、')}）；没有练习需要它们，并且${ALLOW_UNSAFE['zh-cn']}`,
-      }, o.at([...path, 'securityContext', 'capabilities', 'add'])) });
-    }
-  }
-  return out;
+    if (isAllowedHostPath(path, policy.hostPaths)) return [];
+    const fix = policy.hostPaths.length === 0
+      ? { en: 'use the volume type the lesson teaches instead', 'zh-cn': '请改用本课讲授的卷类型' }
+      : { en: `write exactly ${policy.hostPaths.join(' or ')}`, 'zh-cn': `请准确写成 ${policy.hostPaths.join(' 或 ')}` };
+    return [problem('safety.hostPath', {
+      en: `host path ${normaliseHostPath(path)}: ${allowed.en}, and the grader mounts no other node directory on any cluster, since a node directory can lead to the machine that grades (a kind node is a container with full access to it); ${fix.en}`,
+      'zh-cn': `主机路径 ${normaliseHostPath(path)}：${allowed['zh-cn']}，评分程序在任何集群上都不会挂载节点上的其他目录，因为节点目录可能通向评分机器（kind 节点是一个对这台机器拥有完全访问权限的容器）；${fix['zh-cn']}`,
+    }, o.at(at))];
+  });
 }

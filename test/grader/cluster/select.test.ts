@@ -28,7 +28,7 @@ describe('selectCluster', () => {
     const { loaders, calls } = fakeLoaders({ ok: true });
     const trace = () => {};
     const sel = await selectCluster({ mode: 'auto', ci: true, fresh: true, trace }, loaders);
-    expect([sel.backend, sel.notice, sel.sharedCluster]).toEqual(['kind', undefined, false]);
+    expect([sel.backend, sel.notice]).toEqual(['kind', undefined]);
     expect(sel.factory('lesson-1-abc').info.backend).toBe('kind');
     expect(calls).toEqual([{ backend: 'kind', opts: { runId: 'lesson-1-abc', fresh: true, trace } }]);
   });
@@ -65,13 +65,11 @@ describe('selectCluster', () => {
     expect(err.hint).toEqual(missing.hint);
   });
 
-  it('explicit model and current win without detection; current refuses unsafe specs unless allowed', async () => {
+  it('explicit model and current win without detection', async () => {
     const detect = { ...fakeLoaders(missing).loaders, detectKindTooling: async () => { throw new Error('must not detect'); } };
     const model = await selectCluster({ mode: 'model', ci: true }, detect);
-    expect([model.backend, model.notice, model.sharedCluster]).toEqual(['model', undefined, false]);
+    expect([model.backend, model.notice]).toEqual(['model', undefined]);
     const current = await selectCluster({ mode: 'current', ci: false }, detect);
-    expect([current.backend, current.sharedCluster]).toEqual(['current', true]);
-    const unsafe = await selectCluster({ mode: 'current', ci: false, allowUnsafe: true }, detect);
-    expect(unsafe.sharedCluster).toBe(false);
+    expect(current.backend).toBe('current');
   });
 });

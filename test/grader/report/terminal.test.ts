@@ -87,8 +87,8 @@ describe('terminal report', () => {
     expect(heading('schema.unknownField', 'zh-cn')).toBe('exercises/lesson-2 中提交的文件已读取，但内容无效：');
     expect(heading('yaml.syntax', 'en')).toBe('The submission in exercises/lesson-2 could not be read:');
     expect(heading('yaml.syntax', 'zh-cn')).toBe('无法读取 exercises/lesson-2 中提交的文件：');
-    expect(heading('safety.hostPath', 'en')).toBe('The submission in exercises/lesson-2 was refused as unsafe to run on this cluster:');
-    expect(heading('safety.hostPath', 'zh-cn')).toBe('exercises/lesson-2 中提交的文件在这个集群上运行不安全，已被拒绝：');
+    expect(heading('safety.hostPath', 'en')).toBe('The submission in exercises/lesson-2 was refused before anything reached the cluster, on this and on every other cluster:');
+    expect(heading('safety.hostPath', 'zh-cn')).toBe('exercises/lesson-2 中提交的文件在进入集群之前就被拒绝了（在任何集群上都一样）：');
   });
 
   it('speaks Chinese with full-width punctuation', () => {

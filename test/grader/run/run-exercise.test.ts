@@ -149,18 +149,30 @@ describe('submission problems and unsafe specs', () => {
     expect(problems[0].message.en).toContain('EACCES: permission denied');
   });
 
-  it("refuses 'always' findings, and 'shared-cluster' ones only on a shared cluster", async () => {
-    const always = { problem: { code: 'unsafe.privileged', message: t('privileged') }, scope: 'always' as const };
-    const shared = { problem: { code: 'unsafe.hostPathRoot', message: t('hostPath /') }, scope: 'shared-cluster' as const };
-    const a = await runWith(g(), { findUnsafe: () => [always, shared] });
-    expect(a.result.error).toEqual({ kind: 'submission', problems: [always.problem] });
+  it('refuses any unsafe finding before the cluster is made, passing the lesson and its host paths to the finder', async () => {
+    const privileged = { code: 'safety.privileged', message: t('privileged') };
+    const hostPath = { code: 'safety.hostPath', message: t('hostPath /tmp') };
+    const policies: unknown[] = [];
+    const a = await runWith({ ...g(), hostPaths: ['/var/local/x'] }, { findUnsafe: (_sub, policy) => (policies.push(policy), [privileged, hostPath]) });
+    expect(policies).toEqual([{ lesson: 'lesson-1', hostPaths: ['/var/local/x'] }]);
+    expect(a.result.error).toEqual({ kind: 'submission', problems: [privileged, hostPath] });
     expect(a.factoryCalls).toBe(0);
-    const b = await runWith(g(), { findUnsafe: () => [shared] });
+    expect(a.check('s').message?.en).toMatch(/unsafe/);
+    const b = await runWith(g(), { findUnsafe: () => [] });
     expect(b.result.error).toBeUndefined();
     expect(b.result.score).toBe(100);
-    const c = await runWith(g(), { findUnsafe: () => [shared], sharedCluster: true });
-    expect(c.result.error).toEqual({ kind: 'submission', problems: [shared.problem] });
-    expect(c.check('s').message?.en).toMatch(/unsafe/);
+  });
+
+  it('still runs the static checks of a refused submission, so both reasons reach the student', async () => {
+    const refused = [{ code: 'safety.privileged', message: t('privileged') }];
+    const h = await runWith(
+      grader([staticCheck('names', () => [{ message: t('the Pod must be named cache-pod') }], 30)], [step('s', async () => {}, { points: 70 })]),
+      { findUnsafe: () => refused },
+    );
+    expect(h.result.error).toEqual({ kind: 'submission', problems: refused });
+    expect(h.check('names')).toMatchObject({ status: 'failed', message: t('the Pod must be named cache-pod') });
+    expect(h.check('s').status).toBe('skipped');
+    expect(h.factoryCalls).toBe(0);
   });
 
   it('passes the loader notes through', async () => {

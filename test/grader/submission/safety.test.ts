@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { Problem } from '../../../src/grader/report/model.ts';
 import { isCourseHostPath, normaliseHostPath, systemPathHit } from '../../../src/grader/submission/host-paths.ts';
 import { loadSubmission } from '../../../src/grader/submission/load.ts';
 import { findUnsafe, MAX_REPLICAS } from '../../../src/grader/submission/safety.ts';
@@ -8,35 +9,54 @@ import { expectOk, expectProblem, fixture, FIXTURES, loadFiles, tempDir, where }
 
 const F = (file: string) => `${FIXTURES}/safety/${file}`;
 
+const LESSON_2 = { lesson: 'lesson-2', hostPaths: ['/var/local/course-data'] };
+const NO_HOST_PATHS = { lesson: 'lesson-1', hostPaths: [] };
+const at = (u: Problem) => `${u.code}@${where(u)}`;
+
 describe('findUnsafe', () => {
-  it('sorts each finding into always or shared-cluster, with file:line:col and both languages', async () => {
+  it('refuses every escape to the node, with file:line:col, in both languages, whatever the cluster', async () => {
     const { submission } = expectOk(await loadSubmission(fixture('safety')));
-    const found = findUnsafe(submission);
-    const scopes = Object.fromEntries(found.map((u) => [`${u.problem.code}@${where(u.problem)}`, u.scope]));
-    expect(scopes).toEqual({
-      [`safety.hostPathSystem@${F('pods.yaml')}:23:16`]: 'always',
-      [`safety.hostPathSystem@${F('pods.yaml')}:25:16`]: 'always',
-      [`safety.hostPathSystem@${F('pods.yaml')}:27:16`]: 'always',
-      [`safety.hostPath@${F('pods.yaml')}:29:16`]: 'shared-cluster',
-      [`safety.hostNamespace@${F('pods.yaml')}:6:3`]: 'shared-cluster',
-      [`safety.hostNamespace@${F('pods.yaml')}:7:3`]: 'shared-cluster',
-      [`safety.privileged@${F('pods.yaml')}:12:7`]: 'shared-cluster',
-      [`safety.capabilities@${F('pods.yaml')}:14:9`]: 'shared-cluster',
-      [`safety.hostPathSystem@${F('pods.yaml')}:40:14`]: 'always',
-      [`safety.rbac@${F('rbac.yaml')}:1:1`]: 'always',
-      [`safety.namespace@${F('rbac.yaml')}:14:1`]: 'always',
-      [`safety.clusterScoped@${F('rbac.yaml')}:19:1`]: 'always',
-    });
-    const problems = found.map((u) => u.problem);
-    expectProblem(problems, 'safety.hostPathSystem', `${F('pods.yaml')}:25:16`, ['/var/run/docker.sock', '/var/local/'], ['系统文件']);
-    expectProblem(problems, 'safety.privileged', `${F('pods.yaml')}:12:7`, ['"shell" runs privileged', '--allow-unsafe'], ['特权模式', '--allow-unsafe']);
-    expectProblem(problems, 'safety.rbac', `${F('rbac.yaml')}:1:1`, ['ClusterRoleBinding "me-admin"', 'RBAC'], ['访问权限']);
-    expectProblem(problems, 'safety.namespace', `${F('rbac.yaml')}:14:1`, ['Namespace "mine"'], ['命名空间']);
+    const found = findUnsafe(submission, LESSON_2);
+    expect(found.map(at).sort()).toEqual([
+      `safety.appArmor@${F('baseline.yaml')}:11:9`,
+      `safety.appArmor@${F('baseline.yaml')}:25:29`,
+      `safety.capabilities@${F('pods.yaml')}:14:9`,
+      `safety.classParameters@${F('baseline.yaml')}:47:1`,
+      `safety.clusterScoped@${F('rbac.yaml')}:19:1`,
+      `safety.externalIPs@${F('baseline.yaml')}:40:3`,
+      `safety.hostNamespace@${F('pods.yaml')}:6:3`,
+      `safety.hostNamespace@${F('pods.yaml')}:7:3`,
+      `safety.hostPath@${F('pods.yaml')}:29:16`,
+      `safety.hostPathSystem@${F('pods.yaml')}:23:16`,
+      `safety.hostPathSystem@${F('pods.yaml')}:25:16`,
+      `safety.hostPathSystem@${F('pods.yaml')}:27:16`,
+      `safety.hostPathSystem@${F('pods.yaml')}:40:14`,
+      `safety.hostPort@${F('baseline.yaml')}:22:31`,
+      `safety.hostProcess@${F('baseline.yaml')}:26:28`,
+      `safety.namespace@${F('rbac.yaml')}:14:1`,
+      `safety.nodeCodeVolume@${F('baseline.yaml')}:29:9`,
+      `safety.nodeCodeVolume@${F('baseline.yaml')}:31:9`,
+      `safety.nodeCodeVolume@${F('baseline.yaml')}:57:3`,
+      `safety.privileged@${F('pods.yaml')}:12:7`,
+      `safety.procMount@${F('baseline.yaml')}:24:11`,
+      `safety.rbac@${F('rbac.yaml')}:1:1`,
+      `safety.seLinux@${F('baseline.yaml')}:17:26`,
+      `safety.seccomp@${F('baseline.yaml')}:14:26`,
+      `safety.sysctls@${F('baseline.yaml')}:15:9`,
+    ].sort());
+    expectProblem(found, 'safety.hostPathSystem', `${F('pods.yaml')}:25:16`, ['/var/run/docker.sock', 'lesson-2 mounts only /var/local/course-data'], ['系统文件', 'lesson-2 只挂载 /var/local/course-data']);
+    expectProblem(found, 'safety.privileged', `${F('pods.yaml')}:12:7`, ['"shell" runs privileged', 'the machine that grades', 'on every cluster', 'no exercise needs it'], ['特权模式', '评分机器', '任何集群']);
+    expectProblem(found, 'safety.hostNamespace', `${F('pods.yaml')}:7:3`, ["hostNetwork: true lets the Pod see the node's own network"], ['hostNetwork: true 会让 Pod 看到节点自身的网络']);
+    expectProblem(found, 'safety.hostPath', `${F('pods.yaml')}:29:16`, ['host path /tmp/shared: lesson-2 mounts only /var/local/course-data', 'write exactly /var/local/course-data'], ['请准确写成 /var/local/course-data']);
+    expectProblem(found, 'safety.classParameters', `${F('baseline.yaml')}:47:1`, ['StorageClass "anywhere" sets parameters (nodePath)'], ['parameters（nodePath）']);
+    expectProblem(found, 'safety.nodeCodeVolume', `${F('baseline.yaml')}:29:9`, ['Volume "repo" is of type gitRepo, which runs git on the node as root'], ['gitRepo，它会在节点上以 root 身份运行 git']);
+    expectProblem(found, 'safety.rbac', `${F('rbac.yaml')}:1:1`, ['ClusterRoleBinding "me-admin"', 'RBAC'], ['访问权限']);
+    expect(found.some((u) => /allow-unsafe/.test(u.message.en + u.message['zh-cn']))).toBe(false);
   });
 
-  it('finds nothing in a course answer (hostPath under /var/local, PV, StorageClass, StatefulSet)', async () => {
+  it('finds nothing in a course answer (hostPath the lesson uses, PV, StorageClass, StatefulSet)', async () => {
     const { submission } = expectOk(await loadSubmission(fixture('valid-course')));
-    expect(findUnsafe(submission)).toEqual([]);
+    expect(findUnsafe(submission, { lesson: 'lesson-x', hostPaths: ['/var/local/course-data', '/var/local/course-pv'] })).toEqual([]);
   });
 
   it('checks Deployment templates and init containers too', async () => {
@@ -48,10 +68,42 @@ describe('findUnsafe', () => {
         '        securityContext: {privileged: true}', '      containers:', '      - name: app', '        image: busybox:1.36', '',
       ].join('\n'));
       const { submission } = expectOk(await loadSubmission(t.dir));
-      expect(findUnsafe(submission).map((u) => `${u.scope} ${u.problem.code} ${u.problem.at?.line}:${u.problem.at?.col}`)).toEqual(['shared-cluster safety.privileged 12:27']);
+      expect(findUnsafe(submission, NO_HOST_PATHS).map((u) => `${u.code} ${u.at?.line}:${u.at?.col}`)).toEqual(['safety.privileged 12:27']);
     } finally {
       t.cleanup();
     }
+  });
+
+  it("allows a lesson's own host path exactly, never its parent, child, sibling or a lesson that uses none", async () => {
+    const pod = (p: string) => ['apiVersion: v1', 'kind: Pod', 'metadata: {name: p}', 'spec:', '  containers: [{name: c, image: busybox:1.36}]', `  volumes: [{name: v, hostPath: {path: "${p}"}}]`, ''].join('\n');
+    const verdict = async (p: string, policy: { lesson: string; hostPaths: string[] }) => {
+      const { submission } = expectOk(await loadFiles({ 'p.yaml': pod(p) }));
+      return findUnsafe(submission, policy).map((u) => u.code).join(',') || 'ok';
+    };
+    expect(await verdict('/var/local/course-data', LESSON_2)).toBe('ok');
+    expect(await verdict('/var/local/course-data/', LESSON_2)).toBe('ok');
+    expect(await verdict('/var/local//x/../course-data', LESSON_2)).toBe('ok');
+    for (const p of ['/var/local', '/var/local/course-data/link', '/var/local/course-datax', '/var/local/other', '/tmp', '/kind', '/kind/bin/mount-product-files.sh']) {
+      expect(await verdict(p, LESSON_2), p).toMatch(/^safety\.hostPath/);
+    }
+    expect(await verdict('/kind', LESSON_2)).toBe('safety.hostPathSystem');
+    const { submission } = expectOk(await loadFiles({ 'p.yaml': pod('/var/local/cache') }));
+    const refused = findUnsafe(submission, NO_HOST_PATHS);
+    expectProblem(refused, 'safety.hostPath', where(refused[0]!), ['lesson-1 mounts no host path', 'use the volume type the lesson teaches instead'], ['lesson-1 不挂载任何主机路径', '请改用本课讲授的卷类型']);
+  });
+
+  it('allows what the baseline allows: no seccomp/AppArmor change, RuntimeDefault, container SELinux types, hostPort 0, empty parameters', async () => {
+    const files = {
+      'p.yaml': [
+        'apiVersion: v1', 'kind: Pod', 'metadata: {name: p}', 'spec:',
+        '  securityContext: {seccompProfile: {type: RuntimeDefault}, seLinuxOptions: {type: container_t, level: "s0:c1,c2"}, runAsNonRoot: true, runAsUser: 1000}',
+        '  containers:', '  - name: c', '    image: busybox:1.36', '    ports: [{containerPort: 80, hostPort: 0}]',
+        '    securityContext: {allowPrivilegeEscalation: false, capabilities: {drop: [ALL]}, appArmorProfile: {type: RuntimeDefault}, privileged: false, readOnlyRootFilesystem: true}', '',
+      ].join('\n'),
+      's.yaml': ['apiVersion: storage.k8s.io/v1', 'kind: StorageClass', 'metadata: {name: s}', 'provisioner: rancher.io/local-path', 'parameters: {}', ''].join('\n'),
+    };
+    const { submission } = expectOk(await loadFiles(files));
+    expect(findUnsafe(submission, NO_HOST_PATHS)).toEqual([]);
   });
 });
 
@@ -73,9 +125,7 @@ describe('replicas', () => {
     };
     const result = await loadFiles(files);
     const { submission } = expectOk(result);
-    const found = findUnsafe(submission);
-    expect(found.every((u) => u.scope === 'always')).toBe(true);
-    const problems = found.map((u) => u.problem);
+    const problems = findUnsafe(submission, NO_HOST_PATHS);
     const at = (f: string) => `${path.join(result.dir, f)}:5:3`;
     expectProblem(problems, 'safety.replicas', at('a.yaml'),
       ['spec.replicas is 100000000; the grader runs at most 10 replicas of a workload', 'Deployment "miner"'],
@@ -93,7 +143,7 @@ describe('replicas', () => {
       'c.yaml': workload('Deployment', 'none', 1).replace('  replicas: 1\n', ''),
     };
     const { submission } = expectOk(await loadFiles(files));
-    expect(findUnsafe(submission)).toEqual([]);
+    expect(findUnsafe(submission, NO_HOST_PATHS)).toEqual([]);
   });
 });
 
@@ -115,10 +165,15 @@ describe('host paths', () => {
     expect(systemPathHit('/etcetera')).toBeUndefined();
   });
 
-  it('knows the course area', () => {
-    expect(isCourseHostPath('/var/local')).toBe(true);
+  it('takes only direct children of /var/local as lesson host paths', () => {
     expect(isCourseHostPath('/var/local/course-pv/')).toBe(true);
+    expect(isCourseHostPath('/var/local')).toBe(false);
+    expect(isCourseHostPath('/var/local/course-pv/sub')).toBe(false);
     expect(isCourseHostPath('/var/localx')).toBe(false);
     expect(isCourseHostPath('/var/local/../lib')).toBe(false);
+  });
+
+  it('treats kind\'s own files on the node as system files', () => {
+    expect(systemPathHit('/kind/bin')).toBe('/kind');
   });
 });

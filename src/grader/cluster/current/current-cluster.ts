@@ -3,7 +3,7 @@
  * The context is read once and pinned with --context on every call, so switching contexts
  * mid-run changes nothing and the grader never switches it. Everything the grader creates carries
  * its run label, and nothing else is deleted. (Unsafe specs never get here: the runner refuses
- * them on a shared cluster unless --allow-unsafe.)
+ * them on every cluster, submission/safety.ts.)
  */
 import { ClusterUnavailableError, type Clock, type Cluster } from '../cluster.ts';
 import { fill, type Localized } from '../../../i18n/lang.ts';
