@@ -5,8 +5,11 @@
 # root file system.
 #
 # usage: images.sh   (environment: CACHE, IMAGES, KIND_SRC, K8S_SRC, NETBASE_ROOTFS, COURSE_CNI_IMAGE)
-# Contract: on success every archive listed in "$IMAGES/list.txt" (one "file image-ref" a line)
-# exists; a re-run with the same inputs reuses them (the directory name is the cache key).
+# Contract: on success every archive listed in "$IMAGES/list.txt" exists, one "file private-ref
+# upstream-ref..." a line; a re-run with the same inputs reuses them (the directory name is the
+# cache key). In the engine an image is tagged only with its private name under
+# k8s-storage-course/, never with an upstream name (busybox:1.36, registry.k8s.io/...), so a user's
+# own images of those names are never replaced; node-image.sh gives the upstream names inside the node.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 : "${CACHE:?}" "${IMAGES:?}" "${KIND_SRC:?}" "${K8S_SRC:?}" "${NETBASE_ROOTFS:?}" "${COURSE_CNI_IMAGE:?}"
@@ -22,15 +25,16 @@ trap 'exit 130' INT TERM
 label="--label org.opencontainers.image.vendor=k8s-storage-course --label org.opencontainers.image.description=built-locally-from-source"
 list=$IMAGES/list.txt.partial
 : > "$list"
-# build NAME REF... : builds $ctx/NAME/Dockerfile, tags it with every REF, saves one archive.
+key=$(basename "$IMAGES")
+# build NAME REF... : builds $ctx/NAME/Dockerfile under a private name, saves one archive, and
+# records the upstream REFs the node must know it by.
 build() {
   local name=$1; shift
-  local tags=()
-  for ref in "$@"; do tags+=(-t "$ref"); done
-  echo "image: $name -> $*"
-  docker build -q $label "${tags[@]}" "$ctx/$name" >/dev/null
-  docker image save -o "$IMAGES/$name.tar" "$@"
-  echo "$name.tar $*" >> "$list"
+  local private=k8s-storage-course/img-$name:$key
+  echo "image: $name -> $* (here: $private)"
+  docker build -q $label -t "$private" "$ctx/$name" >/dev/null
+  docker image save -o "$IMAGES/$name.tar" "$private"
+  echo "$name.tar $private $*" >> "$list"
 }
 # A directory tree with the pieces every FROM-scratch image wants: /tmp and /etc/passwd.
 skeleton() {

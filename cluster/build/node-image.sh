@@ -96,18 +96,30 @@ fi
 
 on_node bash -c 'nohup containerd >/var/log/containerd-build.log 2>&1 &'
 on_node bash -c 'for i in $(seq 1 50); do [ -S /run/containerd/containerd.sock ] && ctr version >/dev/null 2>&1 && exit 0; sleep 0.2; done; cat /var/log/containerd-build.log; exit 1'
-while read -r file refs; do
+# containerd's names: docker.io/library/ for bare names, docker.io/ unless a registry host leads.
+full_name() {
+  local ref=$1 first=${1%%/*}
+  if [ "$first" = "$ref" ]; then echo "docker.io/library/$ref"
+  elif [[ $first == *.* || $first == *:* || $first == localhost ]]; then echo "$ref"
+  else echo "docker.io/$ref"; fi
+}
+# Each archive carries its private name (images.sh); inside the node it gets its upstream names
+# (the ones kubeadm, kind's manifests and the lessons ask for) and the private name goes.
+while read -r file private refs; do
   echo "preload: $refs"
   on_node ctr --namespace=k8s.io images import --label=io.cri-containerd.pinned=pinned --all-platforms --no-unpack --digests - < "$IMAGES/$file" >/dev/null
+  src=$(full_name "$private")
+  keep=no
+  for ref in $refs; do
+    if [ "$ref" = "$private" ]; then keep=yes; continue; fi
+    on_node ctr --namespace=k8s.io images tag --force "$src" "$(full_name "$ref")" >/dev/null
+  done
+  [ "$keep" = yes ] || on_node ctr --namespace=k8s.io images rm "$src" >/dev/null
 done < "$IMAGES/list.txt"
 have=$(on_node ctr --namespace=k8s.io images list -q)
-while read -r file refs; do
+while read -r file private refs; do
   for ref in $refs; do
-    # containerd's names: docker.io/library/ for bare names, docker.io/ unless a registry host leads.
-    first=${ref%%/*}
-    if [ "$first" = "$ref" ]; then full=docker.io/library/$ref
-    elif [[ $first == *.* || $first == *:* || $first == localhost ]]; then full=$ref
-    else full=docker.io/$ref; fi
+    full=$(full_name "$ref")
     grep -qxF "$full" <<< "$have" || { echo "image $full missing after import" >&2; exit 1; }
   done
 done < "$IMAGES/list.txt"

@@ -8,7 +8,8 @@
 # Contract: arguments pass through unchanged; only the capability lists of the bundle's
 # config.json (create, run) or of the --process file (exec) lose the names in DROP_CAPS.
 set -euo pipefail
-: "${KSC_REAL_RUNC:=/usr/sbin/runc}"
+# The real runc, found on PATH when the engine was started (cluster:up writes it in).
+KSC_REAL_RUNC='@REAL_RUNC@'
 DROP_CAPS='@DROP_CAPS@'
 filter() {
   local file=$1 tmp

@@ -1,8 +1,10 @@
 /**
  * `npm run cluster:down`: deletes the course cluster (and throwaway clusters an interrupted
- * --fresh run left) with the grader's own code, the kind network when nothing uses it, and the
- * Docker engine if cluster:up started it. The build cache stays unless --purge, which also removes
- * the images built from it. Idempotent: a second run finds nothing and says so.
+ * --fresh run left) with the grader's own code, the kind network when nothing uses it and the
+ * firewall rule for its bridge, then stops the course's own engine (engine.ts). Only the course
+ * engine is ever talked to: the user's own engine, images and clusters are not touched. The build
+ * cache stays unless --purge, which also removes the course engine's data root (its images).
+ * Idempotent: a second run finds nothing and says so.
  * Exit codes: 0 done, 3 something could not be removed.
  */
 import { existsSync, rmSync } from 'node:fs';
@@ -11,7 +13,7 @@ import { fill } from '../i18n/lang.ts';
 import { deleteCourseCluster, isCourseCluster } from '../grader/cluster/kind/kind-cluster.ts';
 import { listClusters } from '../grader/cluster/kind/lifecycle.ts';
 import { createExecaRunner } from '../grader/exec/runner.ts';
-import { engineAnswers, ownEnginePid } from './host.ts';
+import { enginePaths, findOnPath, forwardRule, KIND_BRIDGE, ownEnginePid, probeEngine } from './engine.ts';
 import { msg } from './messages.ts';
 import { clusterPaths } from './paths.ts';
 import type { ProgressIo } from './run-steps.ts';
@@ -31,7 +33,9 @@ export async function clusterDown(o: DownOptions): Promise<number> {
   if (state) process.env.PATH = `${state.bin}:${process.env.PATH ?? ''}`;
   else if (existsSync(paths.bin)) process.env.PATH = `${paths.bin}:${process.env.PATH ?? ''}`;
   let failed = false;
-  const engine = (await engineAnswers()).ok;
+  const engineAt = enginePaths(o.env);
+  process.env.DOCKER_HOST = engineAt.host;
+  const engine = (await probeEngine(engineAt.host)).state === 'ok';
   if (engine) {
     const runner = createExecaRunner();
     const clusters = (await listClusters(runner).catch(() => [])).filter(isCourseCluster);
@@ -55,28 +59,35 @@ export async function clusterDown(o: DownOptions): Promise<number> {
         say(`✗ ${r.stderr.trim()}`);
       }
     }
-    if (o.purge) {
-      say(`… ${fill(msg.downPurge, { dir: paths.root })[lang]}`);
-      const ids = (await execa('docker', ['image', 'ls', '-q', '--filter', 'label=org.opencontainers.image.vendor=k8s-storage-course'], { reject: false })).stdout.split('\n').filter(Boolean);
-      if (ids.length > 0) await execa('docker', ['image', 'rm', '-f', ...new Set(ids)], { reject: false });
-      await execa('docker', ['image', 'prune', '-f', '--filter', 'label=org.opencontainers.image.vendor=k8s-storage-course'], { reject: false });
-    }
   } else {
     say(msg.downNothing[lang]);
   }
-  const pid = ownEnginePid(paths.root);
+  if (findOnPath('iptables') && (await execa('iptables', ['-C', ...forwardRule()], { reject: false })).exitCode === 0) {
+    say(`… ${fill(msg.downForward, { bridge: KIND_BRIDGE })[lang]}`);
+    const r = await execa('iptables', ['-D', ...forwardRule()], { reject: false });
+    if (r.exitCode !== 0) {
+      failed = true;
+      say(`✗ ${r.stderr.trim()}`);
+    }
+  }
+  const pid = ownEnginePid(engineAt);
   if (pid) {
     say(`… ${msg.downEngine[lang]}`);
     process.kill(pid, 'SIGTERM');
     const deadline = Date.now() + 30_000;
-    while (Date.now() < deadline && ownEnginePid(paths.root)) await new Promise((r) => setTimeout(r, 300));
-    if (ownEnginePid(paths.root)) {
+    while (Date.now() < deadline && ownEnginePid(engineAt)) await new Promise((r) => setTimeout(r, 300));
+    if (ownEnginePid(engineAt)) {
       failed = true;
       say(`✗ dockerd (pid ${pid})`);
     }
   }
   clearState(paths.state);
-  if (o.purge) rmSync(paths.root, { recursive: true, force: true });
+  if (o.purge) {
+    say(`… ${fill(msg.downPurge, { dir: `${paths.root}, ${engineAt.data}` })[lang]}`);
+    if (ownEnginePid(engineAt)) failed = true;
+    else rmSync(engineAt.data, { recursive: true, force: true });
+    rmSync(paths.root, { recursive: true, force: true });
+  }
   if (failed) return 3;
   say(msg.downDone[lang]);
   if (!o.purge) say(fill(msg.downKept, { dir: paths.root })[lang]);

@@ -36,9 +36,28 @@ export const msg = {
     en: 'this machine lacks {caps}: dockerd runs kind\'s privileged nodes through a runtime wrapper that drops them',
     'zh-cn': '这台机器缺少 {caps}：dockerd 通过一个会去掉这些权能的运行时包装器来运行 kind 的特权节点',
   },
-  engineForeign: {
-    en: 'A Docker engine is already running, but this machine lacks {caps} and that engine does not drop it, so kind\'s privileged nodes cannot start ("unable to apply caps"). Stop it (e.g. sudo systemctl stop docker) and run `npm run cluster:up` again: it starts its own engine with the needed runtime wrapper.',
-    'zh-cn': '已有一个 Docker 引擎在运行，但这台机器缺少 {caps}，而该引擎不会去掉它，因此 kind 的特权节点无法启动（“unable to apply caps”）。请先停止它（例如 sudo systemctl stop docker），再运行 `npm run cluster:up`：它会启动自带所需运行时包装器的引擎。',
+  engineStarted: { en: 'the course\'s own Docker engine started (its own socket, data root and exec root)', 'zh-cn': '课程自己的 Docker 引擎已启动（独立的套接字、数据目录和运行目录）' },
+  engineDenied: {
+    en: 'The course engine at {socket} answers "permission denied": you may not use it as this user. Run cluster commands as root (sudo), or add yourself to the docker group (sudo usermod -aG docker "$USER", then log in again).',
+    'zh-cn': '位于 {socket} 的课程引擎返回“permission denied”：当前用户无权使用它。请以 root 身份（sudo）运行集群命令，或把自己加入 docker 组（sudo usermod -aG docker "$USER"，然后重新登录）。',
+  },
+  engineNeedsRoot: {
+    en: 'The course starts a Docker engine of its own, and only root can start one: run `sudo npm run cluster:up`.',
+    'zh-cn': '课程会启动自己的 Docker 引擎，而只有 root 才能启动它：请运行 `sudo npm run cluster:up`。',
+  },
+  engineNoDockerd: {
+    en: 'This machine has a container engine already ({others}) but no dockerd on PATH, and the course never installs an engine over another one. Install the dockerd of your engine (for Docker CE: the docker-ce package) and run `npm run cluster:up` again: the course runs it apart from yours, with its own socket and data root.',
+    'zh-cn': '这台机器上已有容器引擎（{others}），但 PATH 中没有 dockerd，而课程绝不会在已有引擎之上再安装一个。请安装你所用引擎的 dockerd（Docker CE 对应 docker-ce 软件包），再运行 `npm run cluster:up`：课程会用独立的套接字和数据目录运行它，与你的引擎互不干扰。',
+  },
+  engineNoCapFilter: {
+    en: 'The course engine at {socket} runs without the runtime wrapper this machine needs (it lacks {caps}). Stop it with `npm run cluster:down` and run `npm run cluster:up` again.',
+    'zh-cn': '位于 {socket} 的课程引擎没有使用这台机器所需的运行时包装器（机器缺少 {caps}）。请先用 `npm run cluster:down` 停止它，再运行 `npm run cluster:up`。',
+  },
+  engineInstallFailed: { en: 'docker.io was installed, but there is still no dockerd on PATH.', 'zh-cn': '已安装 docker.io，但 PATH 中仍然找不到 dockerd。' },
+  engineNoRunc: { en: 'No runc on PATH: the engine\'s runtime wrapper needs the real runc to hand containers to.', 'zh-cn': 'PATH 中没有 runc：引擎的运行时包装器需要真正的 runc 来运行容器。' },
+  engineDirUnsafe: {
+    en: '{dir} is not a directory only root can write, so the course will not keep there what its engine runs as root. Fix its owner and mode (root, not group- or world-writable) or remove it.',
+    'zh-cn': '{dir} 不是只有 root 才能写入的目录，课程不会把引擎以 root 身份执行的文件放在那里。请修正它的属主与权限（属于 root，组和其他用户不可写），或删除它。',
   },
   engineTimeout: { en: 'dockerd did not answer within {seconds} s; see {log}.', 'zh-cn': 'dockerd 在 {seconds} 秒内没有响应；请查看 {log}。' },
   cluster: { en: 'Create or reuse the kind cluster {name} (1 control plane, 2 workers)', 'zh-cn': '创建或复用 kind 集群 {name}（1 个控制面节点，2 个工作节点）' },
@@ -53,7 +72,8 @@ export const msg = {
   downDeleting: { en: 'Delete the kind cluster {name}', 'zh-cn': '删除 kind 集群 {name}' },
   downNothing: { en: 'No course cluster exists; nothing to delete.', 'zh-cn': '不存在课程集群；无需删除。' },
   downNetwork: { en: 'Remove the unused Docker network "kind"', 'zh-cn': '删除不再使用的 Docker 网络“kind”' },
-  downEngine: { en: 'Stop the Docker engine that cluster:up started', 'zh-cn': '停止由 cluster:up 启动的 Docker 引擎' },
+  downEngine: { en: 'Stop the course\'s own Docker engine', 'zh-cn': '停止课程自己的 Docker 引擎' },
+  downForward: { en: 'Remove the firewall rule for the course bridge {bridge}', 'zh-cn': '删除课程网桥 {bridge} 的防火墙规则' },
   downPurge: { en: 'Remove the build cache {dir} and the images built from it', 'zh-cn': '删除构建缓存 {dir} 以及由它构建的镜像' },
   downDone: { en: 'Nothing of the course cluster is left running.', 'zh-cn': '课程集群已全部清理，没有残留的运行中资源。' },
   downKept: { en: 'The build cache stays in {dir} (the next cluster:up takes about a minute); `npm run cluster:down -- --purge` removes it too.', 'zh-cn': '构建缓存保留在 {dir}（下次 cluster:up 大约一分钟）；`npm run cluster:down -- --purge` 会一并删除它。' },

@@ -14,7 +14,8 @@ import { courseKubeconfig } from '../grader/cluster/kind/paths.ts';
 import { realClock } from '../grader/cluster/common/poll.ts';
 import { createExecaRunner } from '../grader/exec/runner.ts';
 import { formatDuration } from './format.ts';
-import { checkGo, ensureEngine, HOST_PACKAGES, installPackages, missingCaps, missingPackages } from './host.ts';
+import { enginePaths, ensureEngine } from './engine.ts';
+import { checkGo, HOST_PACKAGES, installPackages, missingCaps, missingPackages } from './host.ts';
 import { msg } from './messages.ts';
 import { clusterPaths } from './paths.ts';
 import { runSteps, StepFailedError, type ExecStep, type ProgressIo, type StepTiming } from './run-steps.ts';
@@ -31,7 +32,7 @@ export interface UpOptions {
 
 const probe: CacheProbe = {
   fileExists: (p) => existsSync(p),
-  imageExists: async (ref) => (await execa('docker', ['image', 'inspect', '--format', '{{.Id}}', ref], { reject: false })).exitCode === 0,
+  imageExists: async (ref) => (await execa('docker', ['image', 'inspect', '--format', '{{.Id}}', ref], { reject: false, env: { DOCKER_HOST: process.env.DOCKER_HOST } })).exitCode === 0,
 };
 
 export async function clusterUp(o: UpOptions): Promise<number> {
@@ -46,7 +47,10 @@ export async function clusterUp(o: UpOptions): Promise<number> {
     return 2;
   }
   const paths = clusterPaths(o.env);
+  const engine = enginePaths(o.env);
   mkdirSync(paths.root, { recursive: true });
+  // Every docker and kind call from here on (the build scripts too) talks to the course engine.
+  process.env.DOCKER_HOST = engine.host;
   try {
     const caps = await missingCaps(o.root);
     const dropCaps = JSON.stringify(caps);
@@ -75,8 +79,8 @@ export async function clusterUp(o: UpOptions): Promise<number> {
       },
       {
         id: 'host:engine',
-        title: { en: 'Docker engine', 'zh-cn': 'Docker 引擎' },
-        run: (ctx) => ensureEngine(o.root, paths.root, caps, ctx, lang),
+        title: { en: 'The course\'s own Docker engine', 'zh-cn': '课程自己的 Docker 引擎' },
+        run: (ctx) => ensureEngine(o.root, caps, ctx, lang, engine),
       },
       {
         id: 'go:sources',
@@ -123,6 +127,7 @@ export async function clusterUp(o: UpOptions): Promise<number> {
     const state = {
       cluster: CLUSTER_NAME,
       nodeImage: n.nodeImage,
+      dockerHost: engine.host,
       bin: paths.bin,
       kubeconfig,
       kindVersion: versions.KIND_VERSION,

@@ -101,7 +101,7 @@ export async function main(argv: string[], io: WalkthroughIo): Promise<number> {
     say(msg.noClusterState);
     return 3;
   }
-  const tools: LabTools = { bin: state.bin, env: { ...io.env, PATH: `${state.bin}:${io.env.PATH ?? ''}` } };
+  const tools: LabTools = { bin: state.bin, env: { ...io.env, PATH: `${state.bin}:${io.env.PATH ?? ''}`, ...(state.dockerHost ? { DOCKER_HOST: state.dockerHost } : {}) } };
   if (await labClusterExists(tools)) {
     say(msg.labClusterExists);
     return 3;

@@ -24,6 +24,7 @@ export function useCluster() {
   if (provided.available) {
     if (!process.env.PATH?.startsWith(`${provided.bin}:`)) process.env.PATH = `${provided.bin}:${process.env.PATH ?? ''}`;
     process.env[NODE_IMAGE_ENV] = provided.nodeImage;
+    if (provided.dockerHost) process.env.DOCKER_HOST = provided.dockerHost;
   }
   return provided;
 }

@@ -39,7 +39,7 @@ describe.skipIf(!cluster.available)('hostile submissions on the real cluster', (
       const out = mkdtempSync(join(tmpdir(), `hostile-real-${c.name}-`));
       const run = await runCli([c.lesson, '--dir', c.prepare(tmpdir()), '--cluster', 'kind', ...c.args, '--lang', lang, '--reporter', 'terminal,json', '--out', out], {
         limitMs: 300_000,
-        env: { PATH: process.env.PATH!, [NODE_IMAGE_ENV]: cluster.nodeImage! },
+        env: { PATH: process.env.PATH!, [NODE_IMAGE_ENV]: cluster.nodeImage!, ...(cluster.dockerHost ? { DOCKER_HOST: cluster.dockerHost } : {}) },
       });
       const text = `${run.stdout}\n${run.stderr}`;
       expect(run.timedOut, text).toBe(false);

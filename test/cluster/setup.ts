@@ -18,6 +18,8 @@ export interface ClusterProvided {
   reason?: { en: string; 'zh-cn': string };
   bin?: string;
   nodeImage?: string;
+  /** DOCKER_HOST of the course engine. */
+  dockerHost?: string;
   kubeconfig?: string;
   /** False when the kernel has no NFS client (lesson 3 cannot run). */
   nfsClient?: boolean;
@@ -43,14 +45,15 @@ function probe(): ClusterProvided {
   } catch (err) {
     return { available: false, reason: { en: `the course cluster does not answer (${(err as Error).message.split('\n')[0]}): run \`npm run cluster:up\``, 'zh-cn': `课程集群没有响应（${(err as Error).message.split('\n')[0]}）：请运行 \`npm run cluster:up\`` } };
   }
-  const filesystems = execFileSync('docker', ['exec', `${state.cluster}-worker`, 'cat', '/proc/filesystems'], { encoding: 'utf8' });
+  const env = { ...process.env, ...(state.dockerHost ? { DOCKER_HOST: state.dockerHost } : {}) };
+  const filesystems = execFileSync('docker', ['exec', `${state.cluster}-worker`, 'cat', '/proc/filesystems'], { encoding: 'utf8', env });
   let modules = true;
   try {
-    execFileSync('docker', ['exec', `${state.cluster}-worker`, 'test', '-e', '/proc/modules']);
+    execFileSync('docker', ['exec', `${state.cluster}-worker`, 'test', '-e', '/proc/modules'], { env });
   } catch {
     modules = false;
   }
-  return { available: true, bin: state.bin, nodeImage: state.nodeImage, kubeconfig: state.kubeconfig, nfsClient: /\bnfs4?\b/.test(filesystems) || modules };
+  return { available: true, bin: state.bin, nodeImage: state.nodeImage, dockerHost: state.dockerHost, kubeconfig: state.kubeconfig, nfsClient: /\bnfs4?\b/.test(filesystems) || modules };
 }
 
 export default function setup(project: TestProject): void {

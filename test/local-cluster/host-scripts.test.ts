@@ -29,7 +29,7 @@ describe('cluster/host scripts', () => {
   it.skipIf(!hasJq)('runc-cap-filter.sh drops the listed capabilities from the bundle and exec specs, and passes every argument through', () => {
     const dir = mkdtempSync(join(tmpdir(), 'capfilter-'));
     const wrapper = join(dir, 'runc');
-    writeFileSync(wrapper, readFileSync(join(ROOT, 'cluster/host/runc-cap-filter.sh'), 'utf8').replace('@DROP_CAPS@', '["CAP_SYS_RESOURCE"]'));
+    writeFileSync(wrapper, readFileSync(join(ROOT, 'cluster/host/runc-cap-filter.sh'), 'utf8').replace('@DROP_CAPS@', '["CAP_SYS_RESOURCE"]').replace('@REAL_RUNC@', join(dir, 'real-runc')));
     chmodSync(wrapper, 0o755);
     const fake = join(dir, 'real-runc');
     writeFileSync(fake, `#!/bin/sh\nprintf '%s\\n' "$@" > ${dir}/args\n`);
@@ -38,7 +38,7 @@ describe('cluster/host scripts', () => {
     mkdirSync(join(dir, 'bundle'));
     writeFileSync(join(dir, 'bundle/config.json'), JSON.stringify({ ociVersion: '1.0.2', process: { args: ['sh'], capabilities: { bounding: caps, effective: caps, permitted: caps } } }));
     writeFileSync(join(dir, 'process.json'), JSON.stringify({ args: ['sh'], capabilities: { bounding: caps, effective: caps } }));
-    const env = { ...process.env, KSC_REAL_RUNC: fake };
+    const env = { ...process.env };
     execFileSync(wrapper, ['--root', '/run/x', 'create', '--bundle', join(dir, 'bundle'), '--pid-file', 'p', 'id1'], { env });
     expect(readFileSync(join(dir, 'args'), 'utf8').trim().split('\n')).toEqual(['--root', '/run/x', 'create', '--bundle', join(dir, 'bundle'), '--pid-file', 'p', 'id1']);
     const config = JSON.parse(readFileSync(join(dir, 'bundle/config.json'), 'utf8'));

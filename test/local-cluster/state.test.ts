@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
@@ -22,11 +22,21 @@ describe('cluster state', () => {
     expect(readState(join(dir, 's.json'))).toEqual(state);
     writeFileSync(join(dir, 'bad.json'), '{"cluster": 1}');
     expect(readState(join(dir, 'bad.json'))).toBeUndefined();
+    writeFileSync(join(dir, 'cut.json'), JSON.stringify(state).slice(0, 40));
+    expect(readState(join(dir, 'cut.json')), 'a truncated file is ignored, not a crash').toBeUndefined();
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp')), 'no temporary file is left').toEqual([]);
     expect(readState(join(dir, 'none.json'))).toBeUndefined();
   });
 
   it('cluster:env lines are safe to eval in sh, even with a quote in the path', () => {
     const out = execFileSync('sh', ['-c', `${envLines(state).join('\n')}\nprintf '%s\\n' "\${PATH%%:*}" "$K8S_STORAGE_COURSE_NODE_IMAGE"`], { encoding: 'utf8' });
     expect(out).toBe(`${state.bin}\n${state.nodeImage}\n`);
+  });
+
+  it('cluster:env hands over the course engine through DOCKER_HOST when the state records it', () => {
+    const withEngine = { ...state, dockerHost: 'unix:///run/k8s-storage-course/docker.sock' };
+    const out = execFileSync('sh', ['-c', `${envLines(withEngine).join('\n')}\nprintf '%s' "$DOCKER_HOST"`], { encoding: 'utf8' });
+    expect(out).toBe(withEngine.dockerHost);
+    expect(envLines(state).some((l) => l.includes('DOCKER_HOST'))).toBe(false);
   });
 });
