@@ -20,10 +20,20 @@ export function writeState(file: string, state: ClusterState): void {
   writeFileSync(file, `${JSON.stringify(state, null, 2)}\n`);
 }
 
-/** The recorded state, or undefined when there is none (or it is unreadable: then it is ignored). */
+/**
+ * The recorded state, or undefined when there is none, or it is unreadable (not JSON, e.g. cut
+ * short, or not a state): then it is ignored. Never throws for what the file holds; the grader
+ * reads it on every kind run (its node image).
+ */
 export function readState(file: string): ClusterState | undefined {
   if (!existsSync(file)) return undefined;
-  const parsed = ClusterState.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    return undefined;
+  }
+  const parsed = ClusterState.safeParse(json);
   return parsed.success ? parsed.data : undefined;
 }
 

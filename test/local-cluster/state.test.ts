@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
@@ -23,6 +23,16 @@ describe('cluster state', () => {
     writeFileSync(join(dir, 'bad.json'), '{"cluster": 1}');
     expect(readState(join(dir, 'bad.json'))).toBeUndefined();
     expect(readState(join(dir, 'none.json'))).toBeUndefined();
+  });
+
+  it('ignores a file cut short, or one that is not JSON at all, instead of throwing', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'state-'));
+    writeState(join(dir, 's.json'), state);
+    const whole = readFileSync(join(dir, 's.json'), 'utf8');
+    writeFileSync(join(dir, 'cut.json'), whole.slice(0, whole.length / 2));
+    expect(readState(join(dir, 'cut.json'))).toBeUndefined();
+    writeFileSync(join(dir, 'empty.json'), '');
+    expect(readState(join(dir, 'empty.json'))).toBeUndefined();
   });
 
   it('cluster:env lines are safe to eval in sh, even with a quote in the path', () => {
