@@ -12,6 +12,7 @@ import { deleteCourseCluster, isCourseCluster } from '../grader/cluster/kind/kin
 import { listClusters } from '../grader/cluster/kind/lifecycle.ts';
 import { createExecaRunner } from '../grader/exec/runner.ts';
 import { engineAnswers, ownEnginePid } from './host.ts';
+import { KIND_NETWORK, kindNetworkDecision } from './kind-network.ts';
 import { msg } from './messages.ts';
 import { clusterPaths } from './paths.ts';
 import type { ProgressIo } from './run-steps.ts';
@@ -46,14 +47,18 @@ export async function clusterDown(o: DownOptions): Promise<number> {
         say(`✗ ${(err as Error).message}`);
       }
     }
-    const net = await execa('docker', ['network', 'inspect', 'kind', '--format', '{{len .Containers}}'], { reject: false });
-    if (net.exitCode === 0 && net.stdout.trim() === '0') {
+    const net = await kindNetworkDecision(runner);
+    if (net.remove) {
       say(`… ${msg.downNetwork[lang]}`);
-      const r = await execa('docker', ['network', 'rm', 'kind'], { reject: false });
+      const r = await execa('docker', ['network', 'rm', KIND_NETWORK], { reject: false });
       if (r.exitCode !== 0) {
         failed = true;
         say(`✗ ${r.stderr.trim()}`);
       }
+    } else if (net.why === 'in-use') {
+      say(fill(msg.downNetworkInUse, { containers: net.containers.join(', ') })[lang]);
+    } else if (net.why === 'unknown') {
+      say(fill(msg.downNetworkUnknown, { detail: net.detail })[lang]);
     }
     if (o.purge) {
       say(`… ${fill(msg.downPurge, { dir: paths.root })[lang]}`);
