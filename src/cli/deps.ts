@@ -99,10 +99,14 @@ export function defaultDeps(root: string = COURSE_ROOT): CliDeps {
     // chosen: a submission that fails before the cluster step never loads the model. (Choosing
     // kind or auto still loads kind's module, for its tooling check.)
     selectCluster: async (opts) => {
+      if (opts.mode !== 'model' && opts.mode !== 'current') (await import('../grader/cluster/kind/course-env.ts')).adoptCourseCluster();
       const [select, lazy] = await Promise.all([import('../grader/cluster/select.ts'), import('./lazy-cluster.ts')]);
       return select.selectCluster(opts, lazy.deferredLoaders(select.defaultLoaders));
     },
-    deleteCourseCluster: async (opts) => (await import('../grader/cluster/kind/kind-cluster.ts')).deleteCourseCluster(opts),
+    deleteCourseCluster: async (opts) => {
+      (await import('../grader/cluster/kind/course-env.ts')).adoptCourseCluster();
+      return (await import('../grader/cluster/kind/kind-cluster.ts')).deleteCourseCluster(opts);
+    },
     onInterrupt(handler) {
       const listener = () => handler();
       process.on('SIGINT', listener);

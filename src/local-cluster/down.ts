@@ -14,6 +14,7 @@ import { deleteCourseCluster, isCourseCluster } from '../grader/cluster/kind/kin
 import { listClusters } from '../grader/cluster/kind/lifecycle.ts';
 import { createExecaRunner } from '../grader/exec/runner.ts';
 import { enginePaths, findOnPath, forwardRule, KIND_BRIDGE, ownEnginePid, probeEngine } from './engine.ts';
+import { KIND_NETWORK, kindNetworkDecision } from './kind-network.ts';
 import { msg } from './messages.ts';
 import { clusterPaths } from './paths.ts';
 import type { ProgressIo } from './run-steps.ts';
@@ -33,6 +34,8 @@ export async function clusterDown(o: DownOptions): Promise<number> {
   if (state) process.env.PATH = `${state.bin}:${process.env.PATH ?? ''}`;
   else if (existsSync(paths.bin)) process.env.PATH = `${paths.bin}:${process.env.PATH ?? ''}`;
   let failed = false;
+  /** The course bridge is gone (or was never made), so its firewall rule may go too. */
+  let bridgeGone = true;
   const engineAt = enginePaths(o.env);
   process.env.DOCKER_HOST = engineAt.host;
   const engine = (await probeEngine(engineAt.host)).state === 'ok';
@@ -50,19 +53,25 @@ export async function clusterDown(o: DownOptions): Promise<number> {
         say(`✗ ${(err as Error).message}`);
       }
     }
-    const net = await execa('docker', ['network', 'inspect', 'kind', '--format', '{{len .Containers}}'], { reject: false });
-    if (net.exitCode === 0 && net.stdout.trim() === '0') {
+    const net = await kindNetworkDecision(runner);
+    bridgeGone = net.remove || net.why === 'absent';
+    if (net.remove) {
       say(`… ${msg.downNetwork[lang]}`);
-      const r = await execa('docker', ['network', 'rm', 'kind'], { reject: false });
+      const r = await execa('docker', ['network', 'rm', KIND_NETWORK], { reject: false });
       if (r.exitCode !== 0) {
         failed = true;
+        bridgeGone = false;
         say(`✗ ${r.stderr.trim()}`);
       }
+    } else if (net.why === 'in-use') {
+      say(fill(msg.downNetworkInUse, { containers: net.containers.join(', ') })[lang]);
+    } else if (net.why === 'unknown') {
+      say(fill(msg.downNetworkUnknown, { detail: net.detail })[lang]);
     }
   } else {
     say(msg.downNothing[lang]);
   }
-  if (findOnPath('iptables') && (await execa('iptables', ['-C', ...forwardRule()], { reject: false })).exitCode === 0) {
+  if (bridgeGone && findOnPath('iptables') && (await execa('iptables', ['-C', ...forwardRule()], { reject: false })).exitCode === 0) {
     say(`… ${fill(msg.downForward, { bridge: KIND_BRIDGE })[lang]}`);
     const r = await execa('iptables', ['-D', ...forwardRule()], { reject: false });
     if (r.exitCode !== 0) {

@@ -72,6 +72,14 @@ export const msg = {
   downDeleting: { en: 'Delete the kind cluster {name}', 'zh-cn': '删除 kind 集群 {name}' },
   downNothing: { en: 'No course cluster exists; nothing to delete.', 'zh-cn': '不存在课程集群；无需删除。' },
   downNetwork: { en: 'Remove the unused Docker network "kind"', 'zh-cn': '删除不再使用的 Docker 网络“kind”' },
+  downNetworkInUse: {
+    en: 'The Docker network "kind" stays: containers still use it, running or stopped ({containers}).',
+    'zh-cn': 'Docker 网络“kind”予以保留：仍有容器在使用它（包括已停止的）：{containers}。',
+  },
+  downNetworkUnknown: {
+    en: 'The Docker network "kind" stays: Docker did not say which containers use it ({detail}).',
+    'zh-cn': 'Docker 网络“kind”予以保留：Docker 没有说明哪些容器在使用它（{detail}）。',
+  },
   downEngine: { en: 'Stop the course\'s own Docker engine', 'zh-cn': '停止课程自己的 Docker 引擎' },
   downForward: { en: 'Remove the firewall rule for the course bridge {bridge}', 'zh-cn': '删除课程网桥 {bridge} 的防火墙规则' },
   downPurge: { en: 'Remove the build cache {dir} and the images built from it', 'zh-cn': '删除构建缓存 {dir} 以及由它构建的镜像' },

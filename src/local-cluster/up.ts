@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { fill } from '../i18n/lang.ts';
-import { CLUSTER_NAME, NODE_IMAGE_ENV } from '../grader/cluster/kind/config.ts';
+import { CLUSTER_NAME } from '../grader/cluster/kind/config.ts';
 import { ensureCluster } from '../grader/cluster/kind/lifecycle.ts';
 import { courseKubeconfig } from '../grader/cluster/kind/paths.ts';
 import { realClock } from '../grader/cluster/common/poll.ts';
@@ -105,9 +105,9 @@ export async function clusterUp(o: UpOptions): Promise<number> {
         run: async (ctx) => {
           linkBin(paths.bin, join(paths.go, `kind-${versions.KIND_VERSION}`, 'bin', 'kind'), join(paths.go, `kubernetes-${versions.KUBERNETES_VERSION}`, 'bin', 'kubectl'));
           process.env.PATH = `${paths.bin}:${process.env.PATH ?? ''}`;
-          process.env[NODE_IMAGE_ENV] = n.nodeImage;
           const runner = createExecaRunner({ trace: (line) => ctx.log(line) });
-          const state = await ensureCluster({ runner, name: CLUSTER_NAME, kubeconfig, clock: realClock, note: (line) => ctx.log(line) }, ctx.signal);
+          const image = { ref: n.nodeImage, source: 'cluster-up' as const, recordedIn: paths.state };
+          const state = await ensureCluster({ runner, name: CLUSTER_NAME, kubeconfig, clock: realClock, note: (line) => ctx.log(line), image, engine: 'docker' }, ctx.signal);
           return state === 'reused' ? msg.clusterReused : msg.clusterCreated;
         },
       },

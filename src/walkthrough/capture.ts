@@ -20,6 +20,12 @@ export interface CaptureContext {
   cluster: CaptureFile['cluster'];
   session: SessionOptions;
   now?: () => Date;
+  /**
+   * The command as it runs, from the command as written (lab-names.ts: the node names of a lab
+   * cluster not named "course"). The capture keeps each command as written, so it still belongs
+   * to its step file; the output is what the mapped command printed. Absent: run as written.
+   */
+  mapCommand?: (text: string) => string;
 }
 
 export class CaptureError extends Error {
@@ -68,7 +74,10 @@ export function checkExitCodes(steps: WalkthroughStep[], results: { step: string
 /** Runs and checks a lesson's walk-through; resolves to its capture (not yet written). */
 export async function captureLesson(folder: string, steps: WalkthroughStep[], ctx: CaptureContext): Promise<CaptureFile> {
   const { run, skipped } = planSteps(steps, ctx.missing);
-  const results = run.length > 0 ? await runSession(run, ctx.session) : [];
+  const map = ctx.mapCommand;
+  const mapped = map ? run.map((step) => ({ ...step, commands: step.commands.map((c) => ({ ...c, text: map(c.text) })) })) : run;
+  const ran = mapped.length > 0 ? await runSession(mapped, ctx.session) : [];
+  const results = ran.map((r, i) => ({ step: r.step, commands: r.commands.map((c, j) => ({ ...c, command: run[i].commands[j].text })) }));
   const problem = checkExitCodes(run, results);
   if (problem) throw problem;
   const captured: CapturedStep[] = results.map((r) => ({ step: r.step, status: 'captured', commands: r.commands }));

@@ -9,6 +9,12 @@
  * Exit codes: 0 every lesson written; 1 a lesson could not be captured (its old capture is kept,
  * and later lessons are not run, since the lab cluster may hold its leftovers); 2 usage;
  * 3 no cluster built here, or the lab cluster already exists; 130 interrupted.
+ *
+ * The lab cluster is "course", the one the lessons show, unless a caller names another
+ * (WalkthroughIo.labName: the real-cluster test, which must not need "course" to be free, since
+ * students make it). Then the same commands run with the node names mapped (lab-names.ts) in a
+ * staged copy of the repository (staged-root.ts), and the captures, which hold that cluster's
+ * output, may only go to outDir, never where the pages read them.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -25,10 +31,12 @@ import { listLessonFolders } from '../site/lessons.ts';
 import { captureLesson, CaptureError, writeCapture } from './capture.ts';
 import { CaptureFileError } from './capture-file.ts';
 import { createLabCluster, deleteLabCluster, LAB_CONFIG, labClusterExists, missingNfsEvidence, type LabTools } from './lab-cluster.ts';
+import { isLabClusterName, LAB_CLUSTER, labNodes, mapNodeNames } from './lab-names.ts';
 import { loadLessonSteps, walkthroughDir } from './lesson-steps.ts';
 import { msg } from './messages.ts';
 import type { CommandEvent } from './run-session.ts';
 import { SessionError } from './run-session.ts';
+import { stageRoot } from './staged-root.ts';
 import { WalkthroughFileError } from './step-file.ts';
 
 export interface WalkthroughIo {
@@ -41,12 +49,20 @@ export interface WalkthroughIo {
   outDir?: (folder: string) => string;
   /** Stopping this stops the capture (Ctrl-C in scripts/walkthroughs.ts). */
   signal?: AbortSignal;
+  /**
+   * The lab cluster's name (default "course"). Any other needs outDir: its captures show that
+   * cluster's node names, so they never replace the ones the pages show.
+   */
+  labName?: string;
 }
 
 /** How long one walk-through command may run before the capture stops it. */
 export const COMMAND_TIMEOUT_MS = 240_000;
 
 export async function main(argv: string[], io: WalkthroughIo): Promise<number> {
+  const name = io.labName ?? LAB_CLUSTER;
+  if (!isLabClusterName(name)) throw new Error(`walkthroughs: "${name}" cannot be a kind cluster name (lower-case letters, digits and dashes, at most 32)`);
+  if (name !== LAB_CLUSTER && !io.outDir) throw new Error(`walkthroughs: a lab cluster not named "${LAB_CLUSTER}" needs outDir, so its captures never replace the lessons' own`);
   let lang: Lang = detectLang(undefined, io.env);
   const say = (m: Localized, params: Record<string, string | number> = {}) => io.err.write(`${fill(m, params)[lang]}\n`);
   const program = new Command()
@@ -102,19 +118,23 @@ export async function main(argv: string[], io: WalkthroughIo): Promise<number> {
     return 3;
   }
   const tools: LabTools = { bin: state.bin, env: { ...io.env, PATH: `${state.bin}:${io.env.PATH ?? ''}`, ...(state.dockerHost ? { DOCKER_HOST: state.dockerHost } : {}) } };
-  if (await labClusterExists(tools)) {
-    say(msg.labClusterExists);
+  if (await labClusterExists(tools, name)) {
+    say(msg.labClusterExists, { name });
     return 3;
   }
 
   const work = mkdtempSync(join(tmpdir(), 'walkthroughs-'));
   const kubeconfig = join(work, 'kubeconfig');
+  const mapCommand = name === LAB_CLUSTER ? undefined : (text: string) => mapNodeNames(text, name);
   let created = false;
   try {
+    // Where the commands run: the repository, or for another cluster a copy whose manifests name its nodes.
+    const cwd = mapCommand ? stageRoot(io.root, name, join(work, 'root')) : io.root;
     const started = Date.now();
-    say(msg.creatingLab, { config: LAB_CONFIG, image: state.nodeImage });
+    say(msg.creatingLab, { name, config: LAB_CONFIG, image: state.nodeImage });
+    if (mapCommand) say(msg.mappedLab, { name, nodes: Object.values(labNodes(name)).join(', ') });
     created = true;
-    const lab = await createLabCluster(tools, { root: io.root, image: state.nodeImage, kubeconfig, signal: io.signal });
+    const lab = await createLabCluster(tools, { root: io.root, name, image: state.nodeImage, kubeconfig, signal: io.signal });
     if (io.signal?.aborted) throw io.signal.reason;
     if (lab.exitCode !== 0) {
       say(msg.labFailed, { code: lab.exitCode });
@@ -122,7 +142,7 @@ export async function main(argv: string[], io: WalkthroughIo): Promise<number> {
       return 1;
     }
     say(msg.labReady, { time: formatDuration(Date.now() - started) });
-    const nfs = await missingNfsEvidence(tools);
+    const nfs = await missingNfsEvidence(tools, name);
 
     for (const folder of folders) {
       const steps = loadLessonSteps(io.root, folder);
@@ -133,9 +153,10 @@ export async function main(argv: string[], io: WalkthroughIo): Promise<number> {
       try {
         const capture = await captureLesson(folder, steps, {
           missing: nfs ? { nfs } : {},
+          mapCommand,
           cluster: { kindConfig: LAB_CONFIG, kindVersion: state.kindVersion, kubernetesVersion: state.kubernetesVersion, nodeImage: state.nodeImage },
           session: {
-            cwd: io.root,
+            cwd,
             // C.UTF-8: the programs' own messages in English, as on most machines students use.
             env: { ...tools.env, KUBECONFIG: kubeconfig, LC_ALL: 'C.UTF-8', LANG: 'C.UTF-8', TERM: 'dumb' },
             commandTimeoutMs: COMMAND_TIMEOUT_MS,
@@ -169,11 +190,11 @@ export async function main(argv: string[], io: WalkthroughIo): Promise<number> {
     throw err;
   } finally {
     if (created && opts.keep) {
-      say(msg.keptLab, { kubeconfig });
+      say(msg.keptLab, { name, kubeconfig });
     } else {
       if (created) {
-        say(msg.deletingLab);
-        await deleteLabCluster(tools);
+        say(msg.deletingLab, { name });
+        await deleteLabCluster(tools, name);
       }
       rmSync(work, { recursive: true, force: true });
     }

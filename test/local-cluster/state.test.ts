@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
@@ -26,6 +26,16 @@ describe('cluster state', () => {
     expect(readState(join(dir, 'cut.json')), 'a truncated file is ignored, not a crash').toBeUndefined();
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp')), 'no temporary file is left').toEqual([]);
     expect(readState(join(dir, 'none.json'))).toBeUndefined();
+  });
+
+  it('ignores a file cut short, or one that is not JSON at all, instead of throwing', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'state-'));
+    writeState(join(dir, 's.json'), state);
+    const whole = readFileSync(join(dir, 's.json'), 'utf8');
+    writeFileSync(join(dir, 'cut.json'), whole.slice(0, whole.length / 2));
+    expect(readState(join(dir, 'cut.json'))).toBeUndefined();
+    writeFileSync(join(dir, 'empty.json'), '');
+    expect(readState(join(dir, 'empty.json'))).toBeUndefined();
   });
 
   it('cluster:env lines are safe to eval in sh, even with a quote in the path', () => {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { captureLesson, CaptureError, checkExitCodes, planSteps, writeCapture } from '../../src/walkthrough/capture.ts';
 import { parseCaptureFile } from '../../src/walkthrough/capture-file.ts';
+import { mapNodeNames } from '../../src/walkthrough/lab-names.ts';
 import { parseStepFile } from '../../src/walkthrough/step-file.ts';
 
 const step = (name: string, text: string) => parseStepFile(text, `lessons/09-demo/walkthrough/${name}.sh`);
@@ -59,6 +60,20 @@ describe('captureLesson', () => {
     const file = writeCapture(dir, capture);
     expect(parseCaptureFile(readFileSync(file, 'utf8'), file)).toEqual(capture);
     expect(readdirSync(dir)).toEqual(['captured.json']);
+  });
+
+  it('runs each command as mapped, and keeps it in the capture as written', async () => {
+    const steps = [step('01-a', 'echo course-worker course-worker2 storage-course-worker\n')];
+    const capture = await captureLesson('09-demo', steps, { missing: {}, cluster, session, mapCommand: (t) => mapNodeNames(t, 'lab-x') });
+    const first = capture.steps[0];
+    expect(first.status === 'captured' && first.commands.map((c) => [c.command, c.output])).toEqual([['echo course-worker course-worker2 storage-course-worker', 'lab-x-worker lab-x-worker2 storage-course-worker\n']]);
+  });
+
+  it('checks the exit codes of the mapped commands against the marks of the commands as written', async () => {
+    const steps = [step('01-a', 'echo course-worker\n#@ fails\ntest course-worker = lab-x-worker\n')];
+    const err = await captureLesson('09-demo', steps, { missing: {}, cluster, session, mapCommand: (t) => mapNodeNames(t, 'lab-x') }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(CaptureError);
+    expect((err as CaptureError).localized.en).toContain('01-a.sh:3: `test course-worker = lab-x-worker` succeeded, but the step says "#@ fails"');
   });
 
   it('writes nothing when a command fails unexpectedly', async () => {

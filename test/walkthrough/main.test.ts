@@ -1,7 +1,9 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { writeState } from '../../src/local-cluster/state.ts';
+import { readCaptureFile } from '../../src/walkthrough/capture-file.ts';
 import { main } from '../../src/walkthrough/main.ts';
 import { ROOT } from '../graders/harness.ts';
 
@@ -54,5 +56,76 @@ describe('walkthroughs:capture command line', () => {
     const r = await run(['lesson-1']);
     expect(r.code).toBe(3);
     expect(r.err).toContain('run `npm run cluster:up` first');
+  });
+});
+
+/**
+ * A machine as `npm run cluster:up` leaves it, with fake kind, docker and kubectl in its bin
+ * folder: kind reports the clusters listed in existing and logs every call; docker and kubectl
+ * print what they were asked (kubectl apply -f prints the file it read).
+ */
+function fakeMachine(existing: string[]) {
+  const cache = mkdtempSync(join(tmpdir(), 'wt-machine-'));
+  const bin = join(cache, 'bin');
+  mkdirSync(bin);
+  const log = join(cache, 'calls.log');
+  const script = (name: string, body: string) => {
+    writeFileSync(join(bin, name), `#!/bin/sh\necho "${name} $*" >> "$FAKE_LOG"\n${body}\n`);
+    chmodSync(join(bin, name), 0o755);
+  };
+  script('kind', `if [ "$1 $2" = "get clusters" ]; then printf '${existing.map((c) => `${c}\\n`).join('')}'; fi`);
+  script('docker', `if [ "$1 $3 $4" = "exec cat /proc/filesystems" ]; then printf 'nodev\\tnfs\\n'; else echo "docker $*"; fi`);
+  script('kubectl', `if [ "$1 $2" = "apply -f" ]; then cat "$3"; else echo "kubectl $*"; fi`);
+  writeState(join(cache, 'state.json'), { cluster: 'k8s-storage-course', nodeImage: 'k8s-storage-course/node:v1.35.4-abc', bin, kubeconfig: '/k', kindVersion: 'v0.31.0', kubernetesVersion: 'v1.35.4', upAt: '2026-12-03T00:00:00.000Z' });
+  const root = mkdtempSync(join(tmpdir(), 'wt-root-'));
+  mkdirSync(join(root, 'lessons', '01-demo', 'walkthrough'), { recursive: true });
+  mkdirSync(join(root, 'lessons', '01-demo', 'manifests'));
+  const manifest = 'spec:\n  nodeSelector:\n    kubernetes.io/hostname: course-worker\n';
+  writeFileSync(join(root, 'lessons', '01-demo', 'manifests', 'pod.yaml'), manifest);
+  writeFileSync(join(root, 'lessons', '01-demo', 'walkthrough', '01-a.sh'), 'kubectl apply -f lessons/01-demo/manifests/pod.yaml\ndocker exec course-worker2 ls /var/local\n');
+  const env = { K8S_STORAGE_COURSE_CLUSTER_CACHE: cache, FAKE_LOG: log, PATH: process.env.PATH ?? '' };
+  return { root, env, manifest, calls: () => (existsSync(log) ? readFileSync(log, 'utf8').split('\n').filter(Boolean) : []) };
+}
+
+describe('walkthroughs:capture on a lab cluster of another name', () => {
+  it('runs while the lessons\' "course" exists, with node names mapped, and never touches "course"', async () => {
+    const m = fakeMachine(['course', 'k8s-storage-course']);
+    const out = mkdtempSync(join(tmpdir(), 'wt-out-'));
+    const err: string[] = [];
+    const code = await main(['lesson-1'], { out: { write: () => undefined }, err: { write: (t: string) => err.push(t) }, env: m.env, isTTY: false, root: m.root, labName: 'course-check-0a1b', outDir: () => out });
+    expect(code, err.join('')).toBe(0);
+    expect(err.join('')).toContain('on "course-check-0a1b" every command and lesson manifest runs with them as course-check-0a1b-control-plane, course-check-0a1b-worker, course-check-0a1b-worker2');
+    const kind = m.calls().filter((c) => c.startsWith('kind '));
+    expect(kind[0]).toBe('kind get clusters');
+    expect(kind[1]).toMatch(/^kind create cluster --name course-check-0a1b --config lab\/kind-course\.yaml --image k8s-storage-course\/node:v1\.35\.4-abc --kubeconfig \S+ --wait 180s$/);
+    expect(kind.slice(2)).toEqual(['kind delete cluster --name course-check-0a1b']);
+    expect(m.calls()).toContain('docker exec course-check-0a1b-worker cat /proc/filesystems');
+
+    const capture = readCaptureFile(join(out, 'captured.json'), 'captured.json');
+    const step = capture.steps[0];
+    expect(step.status === 'captured' && step.commands.map((c) => [c.command, c.output])).toEqual([
+      ['kubectl apply -f lessons/01-demo/manifests/pod.yaml', m.manifest.replace('course-worker', 'course-check-0a1b-worker')],
+      ['docker exec course-worker2 ls /var/local', 'docker exec course-check-0a1b-worker2 ls /var/local\n'],
+    ]);
+    // The repository is as it was: its manifest, and no capture written next to the steps.
+    expect(readFileSync(join(m.root, 'lessons', '01-demo', 'manifests', 'pod.yaml'), 'utf8')).toBe(m.manifest);
+    expect(existsSync(join(m.root, 'lessons', '01-demo', 'walkthrough', 'captured.json'))).toBe(false);
+  });
+
+  it('the capture for the pages still refuses to run when "course" exists, exit 3', async () => {
+    const m = fakeMachine(['course']);
+    const err: string[] = [];
+    const code = await main(['lesson-1'], { out: { write: () => undefined }, err: { write: (t: string) => err.push(t) }, env: m.env, isTTY: false, root: m.root });
+    expect(code).toBe(3);
+    expect(err.join('')).toContain('A kind cluster named "course" already exists');
+    expect(m.calls()).toEqual(['kind get clusters']);
+  });
+
+  it('refuses another name without outDir (its captures would replace the pages\' own), and a name kind cannot take', async () => {
+    const m = fakeMachine([]);
+    const io = { out: { write: () => undefined }, err: { write: () => undefined }, env: m.env, isTTY: false, root: m.root };
+    await expect(main(['lesson-1'], { ...io, labName: 'course-check-0a1b' })).rejects.toThrow('needs outDir');
+    await expect(main(['lesson-1'], { ...io, labName: 'Course check', outDir: () => m.root })).rejects.toThrow('cannot be a kind cluster name');
+    expect(m.calls()).toEqual([]);
   });
 });

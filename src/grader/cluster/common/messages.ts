@@ -94,4 +94,55 @@ export const msg = {
     en: 'Remove or rename it yourself, or grade with --cluster kind.',
     'zh-cn': '请自行删除或重命名它，或者改用 --cluster kind 评分。',
   },
+  // The kind back end's node image (kind/node-image.ts) and the guard before it deletes a cluster (kind/recreate.ts).
+  nodeImageEnvInvalid: {
+    en: '{variable}="{value}" is not an image reference (for example k8s-storage-course/node:v1.35.4-abc123).',
+    'zh-cn': '{variable}="{value}" 不是镜像引用（例如 k8s-storage-course/node:v1.35.4-abc123）。',
+  },
+  nodeImageEnvInvalidHint: {
+    en: 'Unset {variable} (the grader then uses the node image `npm run cluster:up` recorded, or the pinned kind image), or set it with: eval "$(npm run -s cluster:env)"',
+    'zh-cn': '请取消设置 {variable}（评分程序随后会使用 `npm run cluster:up` 记录的节点镜像，或固定的 kind 节点镜像），或者这样设置它：eval "$(npm run -s cluster:env)"',
+  },
+  nodeImageRecordedInvalid: {
+    en: 'The node image recorded in {file} is not an image reference: "{value}".',
+    'zh-cn': '{file} 中记录的节点镜像不是镜像引用：“{value}”。',
+  },
+  nodeImageRecordedInvalidHint: {
+    en: 'Run `npm run cluster:up` again: it records the image it builds afresh.',
+    'zh-cn': '请重新运行 `npm run cluster:up`：它会重新记录所构建的镜像。',
+  },
+  keepStaleCluster: {
+    en: 'The kind cluster {name} was made from another config (its nodes run {existing}). Making it again needs the node image {image}, which is not in the local {engine} image store.',
+    'zh-cn': 'kind 集群 {name} 是用另一份配置创建的（节点镜像：{existing}）。重新创建它需要节点镜像 {image}，而本机的 {engine} 镜像库中没有这个镜像。',
+  },
+  keepUnreachableCluster: {
+    en: 'The kind cluster {name} exists but does not answer (its nodes run {existing}). Making it again needs the node image {image}, which is not in the local {engine} image store.',
+    'zh-cn': 'kind 集群 {name} 存在但没有响应（节点镜像：{existing}）。重新创建它需要节点镜像 {image}，而本机的 {engine} 镜像库中没有这个镜像。',
+  },
+  unknownNodeImage: { en: 'a node image the grader could not read', 'zh-cn': '无法读取' },
+  nodeImagePullFailed: { en: 'Pulling it failed: {detail}', 'zh-cn': '拉取失败：{detail}' },
+  clusterKept: {
+    en: 'The grader left the cluster as it is: deleting it now would leave no cluster to grade on.',
+    'zh-cn': '评分程序没有改动这个集群：如果现在删除它，就没有可以用来评分的集群了。',
+  },
+  nodeImageMissing: {
+    en: 'The node image {image} is not in the local {engine} image store, so kind cannot create the cluster {name}.',
+    'zh-cn': '本机的 {engine} 镜像库中没有节点镜像 {image}，因此 kind 无法创建集群 {name}。',
+  },
+  recordedImageHint: {
+    en: '{image} was built on this machine by `npm run cluster:up` (recorded in {file}) and is in no registry, so it cannot be pulled. Run `npm run cluster:up` to build it again (it keeps a cluster that matches), then grade again.',
+    'zh-cn': '{image} 是 `npm run cluster:up` 在本机构建的（记录在 {file} 中），不在任何镜像仓库里，因此无法拉取。请运行 `npm run cluster:up` 重新构建它（与配置相符的集群会被保留），然后重新评分。',
+  },
+  envImageHint: {
+    en: '{variable} names {image}, which is not on this machine; such an image is built here, never pulled. Run `npm run cluster:up` (it builds the node image), then in this shell eval "$(npm run -s cluster:env)", and grade again; or unset {variable}.',
+    'zh-cn': '{variable} 指定的 {image} 不在本机上；这种镜像只能在本机构建，无法拉取。请运行 `npm run cluster:up`（它会构建节点镜像），然后在当前 shell 中执行 eval "$(npm run -s cluster:env)"，再重新评分；或者取消设置 {variable}。',
+  },
+  pinnedImageKeepHint: {
+    en: 'Pull the image when the network allows ({engine} pull {image}) and grade again. A machine that reaches no registry can build a node image with `npm run cluster:up` instead; the grader then uses the image it records. To give up this cluster on purpose: npm run grade -- --delete-cluster',
+    'zh-cn': '请在网络可用时拉取该镜像（{engine} pull {image}），然后重新评分。无法访问任何镜像仓库的机器可以改用 `npm run cluster:up` 在本机构建节点镜像；评分程序随后会使用它记录的镜像。如果确定要放弃这个集群：npm run grade -- --delete-cluster',
+  },
+  pinnedImagePullHint: {
+    en: 'The node image {image} could not be downloaded. Check the network and retry, or pull it first: {engine} pull {image}. A machine that reaches no registry can build a node image with `npm run cluster:up` instead; the grader then uses the image it records.',
+    'zh-cn': '无法下载节点镜像 {image}。请检查网络后重试，或者先手动拉取：{engine} pull {image}。无法访问任何镜像仓库的机器可以改用 `npm run cluster:up` 在本机构建节点镜像；评分程序随后会使用它记录的镜像。',
+  },
 } satisfies Record<string, Localized>;

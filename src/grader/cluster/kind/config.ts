@@ -7,8 +7,9 @@
  * them by default since 1.35; measured on this project's CI machines, which are cgroup v1).
  * Every node carries a hash of the config, so a cluster made from an older config is recreated.
  *
- * K8S_STORAGE_COURSE_NODE_IMAGE replaces the pinned node image with one already in the local
- * engine: `npm run cluster:up` builds such an image from source on machines with no registry.
+ * The node image is an argument: node-image.ts chooses it (K8S_STORAGE_COURSE_NODE_IMAGE, the image
+ * `npm run cluster:up` built and recorded, or the pinned one), so every caller hashes the same image
+ * it creates from.
  */
 import { createHash } from 'node:crypto';
 import { KIND_CONFIG_LABEL } from '../common/labels.ts';
@@ -41,22 +42,19 @@ export const NODE_IMAGE_ENV = 'K8S_STORAGE_COURSE_NODE_IMAGE';
 // A plain image reference: [host[:port]/]path[:tag][@sha256:digest], nothing a YAML line could break on.
 const IMAGE_REF = /^[a-z0-9][a-z0-9._-]*(?::[0-9]+)?(?:\/[a-z0-9][a-z0-9._-]*)*(?::[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?(?:@sha256:[0-9a-f]{64})?$/;
 
-/** The node image of this run: NODE_IMAGE unless the environment names another (checked). */
-export function nodeImage(env: Record<string, string | undefined> = process.env): string {
-  const override = env[NODE_IMAGE_ENV]?.trim();
-  if (!override) return NODE_IMAGE;
-  if (!IMAGE_REF.test(override)) throw new Error(`${NODE_IMAGE_ENV}="${override}" is not an image reference (e.g. k8s-storage-course/node:v1.35.4-abc123)`);
-  return override;
+/** Whether ref is a plain image reference, safe to write into the kind config YAML. */
+export function isImageRef(ref: string): boolean {
+  return IMAGE_REF.test(ref);
 }
 
 /** The config hash stored on every node (12 hex characters). */
-export function configHash(image: string = nodeImage()): string {
+export function configHash(image: string): string {
   const nodes = ['control-plane', 'worker', 'worker'].map((r) => `${r}:${image}`).join('\n');
   return createHash('sha256').update(`${body().join('\n')}\n${nodes}`).digest('hex').slice(0, 12);
 }
 
 /** The YAML given to kind on stdin. */
-export function kindConfigYaml(image: string = nodeImage()): string {
+export function kindConfigYaml(image: string): string {
   const hash = configHash(image);
   const node = (role: string) => [`  - role: ${role}`, `    image: ${image}`, '    labels:', `      ${KIND_CONFIG_LABEL}: "${hash}"`];
   return [

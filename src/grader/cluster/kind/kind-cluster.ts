@@ -14,10 +14,11 @@ import { KubectlCluster } from '../common/kubectl-cluster.ts';
 import { normalizeRunId } from '../common/labels.ts';
 import { msg } from '../common/messages.ts';
 import { realClock } from '../common/poll.ts';
-import { CLUSTER_NAME, KUBERNETES_VERSION, NODE_IMAGE, NODE_IMAGE_ENV, nodeImage } from './config.ts';
+import { CLUSTER_NAME, KUBERNETES_VERSION, NODE_IMAGE_ENV } from './config.ts';
 import { preloadImages } from './images.ts';
 import { deleteCluster, ensureCluster, listClusters } from './lifecycle.ts';
 import { engineNodeAccess } from './node-access.ts';
+import { resolveNodeImage, type NodeImage } from './node-image.ts';
 import { courseKubeconfig, freshKubeconfig } from './paths.ts';
 import { detectKindTooling, type Engine } from './tooling.ts';
 
@@ -39,6 +40,8 @@ class KindBackend implements ClusterBackend {
   readonly waitForNamespaceDeletion: boolean;
   private readonly name: string;
   private readonly kubeconfig: string;
+  /** The node image of this run, or why it cannot be had (thrown by bringUp, before anything runs). */
+  private readonly image: NodeImage | ClusterUnavailableError;
   private engine: Engine = 'docker';
   private started = false;
 
@@ -47,40 +50,36 @@ class KindBackend implements ClusterBackend {
     private readonly fresh: boolean,
     runId: string,
     private readonly note: (line: string) => void,
+    env: Record<string, string | undefined>,
   ) {
     this.name = fresh ? freshClusterName(runId) : CLUSTER_NAME;
     this.kubeconfig = fresh ? freshKubeconfig(this.name) : courseKubeconfig();
     // A throwaway cluster is deleted right after: NFS clients must unmount while the server still runs.
     this.waitForNamespaceDeletion = fresh;
+    try {
+      this.image = resolveNodeImage(env);
+    } catch (err) {
+      if (!(err instanceof ClusterUnavailableError)) throw err;
+      this.image = err;
+    }
   }
 
   describe(): Localized {
-    let image: string;
-    try {
-      image = nodeImage();
-    } catch {
-      image = NODE_IMAGE;
-    }
-    if (image !== NODE_IMAGE) {
-      return fill(this.fresh ? msg.kindLocalFreshDescription : msg.kindLocalDescription, { name: this.name, image });
+    if (!(this.image instanceof ClusterUnavailableError) && this.image.source !== 'pinned') {
+      return fill(this.fresh ? msg.kindLocalFreshDescription : msg.kindLocalDescription, { name: this.name, image: this.image.ref });
     }
     return fill(this.fresh ? msg.kindFreshDescription : msg.kindDescription, { name: this.name, version: KUBERNETES_VERSION });
   }
 
   async bringUp(signal?: AbortSignal): Promise<KubectlTarget> {
-    try {
-      nodeImage();
-    } catch (err) {
-      throw new ClusterUnavailableError(
-        { en: (err as Error).message, 'zh-cn': `${NODE_IMAGE_ENV} 的值不是镜像引用（例如 k8s-storage-course/node:v1.35.4-abc123）：${process.env[NODE_IMAGE_ENV]}` },
-        { en: `Unset ${NODE_IMAGE_ENV} to use the pinned kind node image, or run npm run cluster:up and use the image it prints.`, 'zh-cn': `取消设置 ${NODE_IMAGE_ENV} 即可使用固定的 kind 节点镜像；或者运行 npm run cluster:up，并使用它打印出的镜像。` },
-      );
-    }
+    if (this.image instanceof ClusterUnavailableError) throw this.image;
     const tooling = await detectKindTooling(this.runner);
     if (!tooling.ok) throw new ClusterUnavailableError(tooling.missing, tooling.hint);
     this.engine = tooling.engine;
     this.started = true;
-    const state = await ensureCluster({ runner: this.runner, name: this.name, kubeconfig: this.kubeconfig, clock: realClock, note: this.note }, signal);
+    const target = { runner: this.runner, name: this.name, kubeconfig: this.kubeconfig, clock: realClock, note: this.note, image: this.image, engine: this.engine };
+    this.note(`node image ${this.image.ref} (${this.image.source === 'env' ? `from ${NODE_IMAGE_ENV}` : this.image.source === 'cluster-up' ? `recorded by npm run cluster:up in ${this.image.recordedIn}` : 'pinned'})`);
+    const state = await ensureCluster(target, signal);
     this.note(`${state === 'created' ? 'created' : 'reusing'} kind cluster ${this.name} (kubeconfig ${this.kubeconfig})`);
     if (state === 'created') await preloadImages({ runner: this.runner, engine: this.engine, cluster: this.name, note: this.note });
     return { kubeconfig: this.kubeconfig };
@@ -99,10 +98,10 @@ class KindBackend implements ClusterBackend {
 }
 
 /** The kind back end for one run. Nothing runs until prepare(). */
-export function createKindCluster(opts: { runId: string; fresh?: boolean; trace?: (line: string) => void; runner?: CommandRunner }): Cluster {
+export function createKindCluster(opts: { runId: string; fresh?: boolean; trace?: (line: string) => void; runner?: CommandRunner; env?: Record<string, string | undefined> }): Cluster {
   const runner = opts.runner ?? createExecaRunner({ trace: opts.trace });
   const note = (line: string) => opts.trace?.(`[trace] note: ${line}`);
-  const backend = new KindBackend(runner, opts.fresh === true, opts.runId, note);
+  const backend = new KindBackend(runner, opts.fresh === true, opts.runId, note, opts.env ?? process.env);
   return new KubectlCluster({ runId: opts.runId, runner, backend, trace: opts.trace });
 }
 

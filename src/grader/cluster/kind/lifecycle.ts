@@ -1,18 +1,24 @@
 /**
  * Creating, finding and deleting kind clusters. The course cluster is reused by name while it
- * answers and was made from the current config; otherwise it is recreated. Creation never leaves
+ * answers and was made from the current config; otherwise it is recreated, but only when it can be
+ * made again here (recreate.ts: the node image is in the local image store), else it is left as it
+ * is and the run ends with a ClusterUnavailableError saying how to fix it. Creation never leaves
  * half-made nodes behind: on failure or Ctrl-C the cluster is deleted again.
  */
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { ClusterUnavailableError, type Clock } from '../cluster.ts';
-import type { Localized } from '../../../i18n/lang.ts';
+import { fill, type Localized } from '../../../i18n/lang.ts';
 import type { CommandRunner } from '../../exec/runner.ts';
 import { KubectlArgs } from '../common/kubectl.ts';
 import { KIND_CONFIG_LABEL } from '../common/labels.ts';
+import { msg } from '../common/messages.ts';
 import { allNodesReady, parseList } from '../common/parse.ts';
 import { pollUntil } from '../common/poll.ts';
 import { configHash, kindConfigYaml, NODE_COUNT } from './config.ts';
+import type { NodeImage } from './node-image.ts';
+import { createBlocker, missingImageHint, recreateBlocker } from './recreate.ts';
+import type { Engine } from './tooling.ts';
 
 export interface KindTarget {
   runner: CommandRunner;
@@ -20,6 +26,10 @@ export interface KindTarget {
   kubeconfig: string;
   clock: Clock;
   note: (line: string) => void;
+  /** The node image the cluster is made from (and whose config hash its nodes must carry). */
+  image: NodeImage;
+  /** The engine kind runs the nodes in (its image store is the one checked). */
+  engine: Engine;
 }
 
 export const CREATE_TIMEOUT_MS = 15 * 60_000;
@@ -48,14 +58,23 @@ export async function deleteCluster(t: Pick<KindTarget, 'runner' | 'name' | 'kub
   await t.runner.run('kind', ['delete', 'cluster', '--name', t.name, '--kubeconfig', t.kubeconfig], { timeoutMs: 180_000 });
 }
 
-/** Makes sure the cluster exists, answers and matches the config. Returns whether it was created. */
+/**
+ * Makes sure the cluster exists, answers and matches the config. Returns whether it was created.
+ * An existing cluster is deleted only when it cannot be reused and can be made again; otherwise
+ * this throws ClusterUnavailableError and the cluster is untouched.
+ */
 export async function ensureCluster(t: KindTarget, signal?: AbortSignal): Promise<'created' | 'reused'> {
   await mkdir(dirname(t.kubeconfig), { recursive: true });
   if ((await listClusters(t.runner)).includes(t.name)) {
     const state = await existingState(t);
     if (state === 'ok') return 'reused';
+    const blocker = await recreateBlocker(t, state, signal);
+    if (blocker) throw blocker;
     t.note(state === 'stale' ? `cluster ${t.name} was made from an older config; recreating it` : `cluster ${t.name} exists but does not answer; recreating it`);
     await deleteCluster(t);
+  } else {
+    const blocker = await createBlocker(t);
+    if (blocker) throw blocker;
   }
   await create(t, signal);
   return 'created';
@@ -75,20 +94,20 @@ async function existingState(t: KindTarget): Promise<'ok' | 'stale' | 'unreachab
     { timeoutMs: 60_000, intervalMs: 3_000, clock: t.clock },
   );
   if (!nodes) return 'unreachable';
-  const hash = configHash();
+  const hash = configHash(t.image.ref);
   return nodes.length === NODE_COUNT && nodes.every((n) => n.metadata.labels?.[KIND_CONFIG_LABEL] === hash) ? 'ok' : 'stale';
 }
 
 async function create(t: KindTarget, signal?: AbortSignal): Promise<void> {
-  t.note(`creating kind cluster ${t.name} (first time: the node image pull takes 1-2 min, creation 30-60 s)`);
-  const r = await t.runner.run('kind', createArgs(t.name, t.kubeconfig), { input: kindConfigYaml(), reject: false, timeoutMs: CREATE_TIMEOUT_MS, signal });
+  t.note(`creating kind cluster ${t.name} from ${t.image.ref} (${t.image.source === 'pinned' ? 'first time: the node image pull takes 1-2 min, ' : ''}creation 30-60 s)`);
+  const r = await t.runner.run('kind', createArgs(t.name, t.kubeconfig), { input: kindConfigYaml(t.image.ref), reject: false, timeoutMs: CREATE_TIMEOUT_MS, signal });
   if (r.exitCode !== 0 || r.failure) {
     await deleteCluster(t).catch(() => undefined);
     if (signal?.aborted) throw signal.reason;
     const detail = (r.stderr.trim() || r.stdout.trim()).split('\n').slice(-12).join('\n');
     throw new ClusterUnavailableError(
       { en: `kind could not create the cluster ${t.name}:\n${detail}`, 'zh-cn': `kind 无法创建集群 ${t.name}：\n${detail}` },
-      createHint(detail),
+      createHint(detail, t.image, t.engine),
     );
   }
   const kubectl = new KubectlArgs({ kubeconfig: t.kubeconfig }, 'default');
@@ -103,13 +122,13 @@ async function create(t: KindTarget, signal?: AbortSignal): Promise<void> {
     await deleteCluster(t).catch(() => undefined);
     throw new ClusterUnavailableError(
       { en: `The ${NODE_COUNT} nodes of ${t.name} did not all become Ready within ${NODES_READY_TIMEOUT_MS / 1000} s.`, 'zh-cn': `${t.name} 的 ${NODE_COUNT} 个节点没有在 ${NODES_READY_TIMEOUT_MS / 1000} 秒内全部就绪（Ready）。` },
-      createHint(''),
+      createHint('', t.image, t.engine),
     );
   }
 }
 
-/** What to try after a failed creation, chosen from kind's output. */
-export function createHint(output: string): Localized {
+/** What to try after a failed creation, chosen from kind's output and where the node image came from. */
+export function createHint(output: string, image: NodeImage, engine: Engine): Localized {
   if (/too many open files|inotify/i.test(output)) {
     return {
       en: 'Raise the inotify limits: sudo sysctl fs.inotify.max_user_watches=524288 fs.inotify.max_user_instances=512',
@@ -117,10 +136,8 @@ export function createHint(output: string): Localized {
     };
   }
   if (/pull|manifest|registry|TLS handshake|i\/o timeout|no such host/i.test(output)) {
-    return {
-      en: 'The node image could not be downloaded. Check the network, then retry (or pull it first: docker pull kindest/node:v1.35.0).',
-      'zh-cn': '无法下载节点镜像。请检查网络后重试（也可以先手动拉取：docker pull kindest/node:v1.35.0）。',
-    };
+    // A locally built image is in no registry: pulling it cannot work, building it again does.
+    return image.source === 'pinned' ? fill(msg.pinnedImagePullHint, { image: image.ref, engine }) : missingImageHint(image, engine);
   }
   if (/already exist/i.test(output)) {
     return { en: 'A cluster of that name is half there: run `npm run grade -- --delete-cluster` and retry.', 'zh-cn': '同名集群残留了一部分：请运行 `npm run grade -- --delete-cluster` 后重试。' };

@@ -2,6 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { FakeRunner } from '../../../../src/grader/exec/fake-runner.ts';
 import { imagePlatform, preloadImages, PRELOAD_IMAGES } from '../../../../src/grader/cluster/kind/images.ts';
 import { createHint, parseClusters } from '../../../../src/grader/cluster/kind/lifecycle.ts';
+import { NODE_IMAGE } from '../../../../src/grader/cluster/kind/config.ts';
 
 const notes: string[] = [];
 const opts = (runner: FakeRunner, engine: 'docker' | 'podman' = 'docker') => ({ runner, engine, cluster: 'k8s-storage-course', note: (l: string) => notes.push(l), tmp: '/tmp' });
@@ -75,9 +76,10 @@ describe('kind output helpers', () => {
   });
 
   it('createHint picks a bilingual hint from kind\'s output', () => {
-    expect(createHint('too many open files').en).toContain('fs.inotify.max_user_watches=524288');
-    expect(createHint('failed to pull image').en).toContain('node image could not be downloaded');
-    expect(createHint('node(s) already exist for a cluster with the name "k8s-storage-course"').en).toContain('--delete-cluster');
-    expect(createHint('something else')['zh-cn']).toContain('--trace');
+    const pinned = { ref: NODE_IMAGE, source: 'pinned' as const };
+    expect(createHint('too many open files', pinned, 'docker').en).toContain('fs.inotify.max_user_watches=524288');
+    expect(createHint('failed to pull image', pinned, 'docker').en).toContain(`node image ${NODE_IMAGE} could not be downloaded`);
+    expect(createHint('node(s) already exist for a cluster with the name "k8s-storage-course"', pinned, 'docker').en).toContain('--delete-cluster');
+    expect(createHint('something else', pinned, 'docker')['zh-cn']).toContain('--trace');
   });
 });

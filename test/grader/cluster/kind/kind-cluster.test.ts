@@ -1,28 +1,37 @@
 import { describe, it, expect, beforeEach, afterEach } from 'vitest';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { FakeRunner, type FakeCall } from '../../../../src/grader/exec/fake-runner.ts';
 import { createKindCluster, deleteCourseCluster, freshClusterName, isCourseCluster } from '../../../../src/grader/cluster/kind/kind-cluster.ts';
-import { configHash, kindConfigYaml } from '../../../../src/grader/cluster/kind/config.ts';
+import { configHash, kindConfigYaml, NODE_IMAGE, NODE_IMAGE_ENV } from '../../../../src/grader/cluster/kind/config.ts';
+import { createHint } from '../../../../src/grader/cluster/kind/lifecycle.ts';
 import { ClusterUnavailableError } from '../../../../src/grader/cluster/cluster.ts';
+import { clusterPaths } from '../../../../src/local-cluster/paths.ts';
+import { writeState } from '../../../../src/local-cluster/state.ts';
 import { fixtureJson, kubectl, list } from '../common/helpers.ts';
 
+// Every test gets an empty cache of its own: no kubeconfig, no state of `npm run cluster:up`, and
+// no node image named in the environment, whatever the machine running the tests has.
+const ISOLATED = ['XDG_CACHE_HOME', 'K8S_STORAGE_COURSE_CLUSTER_CACHE', NODE_IMAGE_ENV] as const;
 let cache = '';
-let savedCache: string | undefined;
+let saved: Record<string, string | undefined> = {};
 beforeEach(() => {
   cache = mkdtempSync(join(tmpdir(), 'kind-cache-'));
-  savedCache = process.env.XDG_CACHE_HOME;
+  saved = Object.fromEntries(ISOLATED.map((k) => [k, process.env[k]]));
+  for (const k of ISOLATED) delete process.env[k];
   process.env.XDG_CACHE_HOME = cache;
 });
 afterEach(() => {
-  if (savedCache === undefined) delete process.env.XDG_CACHE_HOME;
-  else process.env.XDG_CACHE_HOME = savedCache;
+  for (const k of ISOLATED) {
+    if (saved[k] === undefined) delete process.env[k];
+    else process.env[k] = saved[k];
+  }
 });
 
 const KUBECONFIG = () => join(cache, 'k8s-storage-course', 'kubeconfig');
 
-function kindNodes(name: string, hash = configHash()): string {
+function kindNodes(name: string, hash = configHash(NODE_IMAGE)): string {
   const nodes = fixtureJson('nodes-kind.json');
   const names = [`${name}-control-plane`, `${name}-worker`, `${name}-worker2`];
   nodes.items.forEach((n: any, i: number) => {
@@ -81,7 +90,7 @@ describe('kind back end: bring-up', () => {
     await cluster.prepare();
     const create = runner.calls.find(isKind('create'))!;
     expect([create.file, ...create.args]).toEqual(['kind', 'create', 'cluster', '--name', 'k8s-storage-course', '--config', '-', '--kubeconfig', KUBECONFIG(), '--wait', '120s']);
-    expect(create.input).toBe(kindConfigYaml());
+    expect(create.input).toBe(kindConfigYaml(NODE_IMAGE));
     expect(runner.argvs().filter((a) => a[1] === 'load')).toEqual([['kind', 'load', 'docker-image', 'busybox:1.36', '--name', 'k8s-storage-course']]);
     expect(trace.some((l) => l.includes('registry.k8s.io/sig-storage/nfs-provisioner:v4.0.8 is not in the local docker image store'))).toBe(true);
   });
@@ -93,13 +102,16 @@ describe('kind back end: bring-up', () => {
       .when(kubectl('get', 'nodes'), { stdout: kindNodes('k8s-storage-course', 'old000000000') })
       .when(isKind('delete', 'cluster'), {})
       .when(isKind('create', 'cluster'), {})
-      .on('docker', ['image', 'inspect'], { exitCode: 1 });
+      .on('docker', ['image', 'inspect'], { exitCode: 1 })
+      // The node image it is made again from is here, so the old cluster may go.
+      .on('docker', ['image', 'inspect', '--format', '{{.Id}}', NODE_IMAGE], { stdout: 'sha256:node\n' });
     // After the re-create the nodes carry the new hash.
     let created = false;
     runner.when(isKind('create', 'cluster'), () => ((created = true), {}));
-    runner.when(kubectl('get', 'nodes'), () => ({ stdout: kindNodes('k8s-storage-course', created ? configHash() : 'old000000000') }));
+    runner.when(kubectl('get', 'nodes'), () => ({ stdout: kindNodes('k8s-storage-course', created ? configHash(NODE_IMAGE) : 'old000000000') }));
     await createKindCluster({ runId: 'r', runner }).prepare();
     expect(runner.argvs().filter((a) => a[0] === 'kind').map((a) => a.slice(1, 3).join(' '))).toEqual(['version', 'get clusters', 'export kubeconfig', 'delete cluster', 'create cluster']);
+    expect(runner.argvs().findIndex((a) => a.join(' ') === `docker image inspect --format {{.Id}} ${NODE_IMAGE}`)).toBeLessThan(runner.argvs().findIndex((a) => a[1] === 'delete'));
   });
 
   it('a failed create is cleaned up (no half-made nodes) and explained in both languages', async () => {
@@ -110,8 +122,10 @@ describe('kind back end: bring-up', () => {
     const err = await createKindCluster({ runId: 'r', runner }).prepare().catch((e) => e);
     expect(err).toBeInstanceOf(ClusterUnavailableError);
     expect(err.reason.en).toContain('kind could not create the cluster k8s-storage-course');
-    expect(err.hint.en).toContain('node image could not be downloaded');
-    expect(err.hint['zh-cn']).toContain('无法下载节点镜像');
+    expect(err.hint.en).toContain(`The node image ${NODE_IMAGE} could not be downloaded`);
+    expect(err.hint.en).toContain(`docker pull ${NODE_IMAGE}`);
+    expect(err.hint.en).toContain('npm run cluster:up');
+    expect(err.hint['zh-cn']).toContain(`无法下载节点镜像 ${NODE_IMAGE}`);
     expect(runner.argvs().at(-1)).toEqual(['kind', 'delete', 'cluster', '--name', 'k8s-storage-course', '--kubeconfig', KUBECONFIG()]);
   });
 
@@ -120,6 +134,130 @@ describe('kind back end: bring-up', () => {
     const err = await createKindCluster({ runId: 'r', runner }).prepare().catch((e) => e);
     expect(err).toBeInstanceOf(ClusterUnavailableError);
     expect(runner.argvs().some((a) => a[1] === 'get' && a[2] === 'clusters')).toBe(false);
+  });
+});
+
+describe('kind back end: never deletes a cluster it cannot make again', () => {
+  const BUILT = 'k8s-storage-course/node:v1.35.4-0123456789ab';
+  const OLD = 'k8s-storage-course/node:v1.35.4-00000000aaaa';
+  const inspectImage = (ref: string) => ['image', 'inspect', '--format', '{{.Id}}', ref];
+  const changedCluster = (c: string[]) => c[0] === 'kind' && (c[1] === 'delete' || c[1] === 'create');
+
+  /** What `npm run cluster:up` records after building BUILT (in this test's own cache). */
+  function recordClusterUp(image = BUILT): string {
+    const file = clusterPaths().state;
+    mkdirSync(dirname(file), { recursive: true });
+    writeState(file, { cluster: 'k8s-storage-course', nodeImage: image, bin: join(cache, 'bin'), kubeconfig: KUBECONFIG(), kindVersion: 'v0.31.0', kubernetesVersion: 'v1.35.4', upAt: '2026-12-03T00:00:00.000Z' });
+    return file;
+  }
+
+  /** The course cluster exists; its nodes carry hash; deleting and creating are scripted (and must not happen). */
+  const existing = (hash: string) =>
+    base()
+      .when(isKind('get', 'clusters'), { stdout: 'k8s-storage-course\n' })
+      .when(isKind('export', 'kubeconfig'), {})
+      .when(kubectl('get', 'nodes'), { stdout: kindNodes('k8s-storage-course', hash) })
+      .when(isKind('delete', 'cluster'), {})
+      .when(isKind('create', 'cluster'), {})
+      .on('docker', ['image', 'inspect'], { exitCode: 1, stderr: 'Error: No such image' })
+      .on('docker', ['container', 'inspect', '--format', '{{.Config.Image}}', 'k8s-storage-course-control-plane'], { stdout: `${OLD}\n` });
+
+  it('in a shell without cluster:env, reuses the cluster cluster:up made, from the image it recorded', async () => {
+    recordClusterUp();
+    const runner = existing(configHash(BUILT));
+    const cluster = createKindCluster({ runId: 'r', runner });
+    await cluster.prepare();
+    expect(runner.argvs().some(changedCluster)).toBe(false);
+    expect(cluster.info.description.en).toBe(`kind cluster k8s-storage-course (node image ${BUILT})`);
+  });
+
+  it('leaves a stale cluster as it is when the recorded image is gone, and says to run cluster:up', async () => {
+    const file = recordClusterUp();
+    const runner = existing('old000000000');
+    const err = await createKindCluster({ runId: 'r', runner }).prepare().catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ClusterUnavailableError);
+    const { reason, hint } = err as ClusterUnavailableError;
+    expect(reason.en).toBe(
+      [
+        `The kind cluster k8s-storage-course was made from another config (its nodes run ${OLD}). Making it again needs the node image ${BUILT}, which is not in the local docker image store.`,
+        'The grader left the cluster as it is: deleting it now would leave no cluster to grade on.',
+      ].join('\n'),
+    );
+    expect(reason['zh-cn']).toContain('评分程序没有改动这个集群');
+    expect(hint?.en).toContain(`recorded in ${file}`);
+    expect(hint?.en).toContain('Run `npm run cluster:up` to build it again');
+    expect(hint?.['zh-cn']).toContain('请运行 `npm run cluster:up` 重新构建它');
+    // A locally built image is never pulled, and nothing was deleted or created.
+    expect(runner.argvs().some((a) => a[1] === 'pull')).toBe(false);
+    expect(runner.argvs().some(changedCluster)).toBe(false);
+  });
+
+  it('with the pinned image, pulls it before deleting, then recreates', async () => {
+    let pulled = false;
+    const runner = existing('old000000000')
+      .on('docker', ['pull', NODE_IMAGE], () => ((pulled = true), { stdout: 'Status: Downloaded newer image\n' }))
+      .on('docker', inspectImage(NODE_IMAGE), () => (pulled ? { stdout: 'sha256:node\n' } : { exitCode: 1, stderr: 'Error: No such image' }));
+    let created = false;
+    runner.when(isKind('create', 'cluster'), () => ((created = true), {}));
+    runner.when(kubectl('get', 'nodes'), () => ({ stdout: kindNodes('k8s-storage-course', created ? configHash(NODE_IMAGE) : 'old000000000') }));
+    await createKindCluster({ runId: 'r', runner }).prepare();
+    const order = runner
+      .argvs()
+      .map((a) => a.join(' '))
+      .filter((a) => a.includes(NODE_IMAGE) || /^kind (delete|create)/.test(a));
+    expect(order).toEqual([`docker image inspect --format {{.Id}} ${NODE_IMAGE}`, `docker pull ${NODE_IMAGE}`, `docker image inspect --format {{.Id}} ${NODE_IMAGE}`, expect.stringMatching(/^kind delete cluster/), expect.stringMatching(/^kind create cluster/)]);
+  });
+
+  it('with the pinned image and no registry, keeps the cluster and names the commands that fix it', async () => {
+    const runner = existing('old000000000').on('docker', ['pull'], { exitCode: 1, stderr: 'Error response from daemon: Get "https://registry-1.docker.io/v2/": dial tcp: lookup registry-1.docker.io: no such host\n' });
+    const err = await createKindCluster({ runId: 'r', runner }).prepare().catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ClusterUnavailableError);
+    const { reason, hint } = err as ClusterUnavailableError;
+    expect(reason.en).toContain('Pulling it failed: Error response from daemon');
+    expect(reason['zh-cn']).toContain('拉取失败：');
+    expect(hint?.en).toContain(`docker pull ${NODE_IMAGE}`);
+    expect(hint?.en).toContain('`npm run cluster:up`');
+    expect(hint?.en).toContain('npm run grade -- --delete-cluster');
+    expect(hint?.['zh-cn']).toContain('npm run grade -- --delete-cluster');
+    expect(runner.argvs().some(changedCluster)).toBe(false);
+  });
+
+  it('keeps a cluster that does not answer too, when it cannot be made again', async () => {
+    const runner = existing('old000000000')
+      .when(isKind('export', 'kubeconfig'), { exitCode: 1, stderr: 'ERROR: failed to get api server endpoint' })
+      .on('docker', ['container', 'inspect'], { exitCode: 1, stderr: 'Error: No such container' });
+    process.env[NODE_IMAGE_ENV] = BUILT;
+    const err = await createKindCluster({ runId: 'r', runner }).prepare().catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ClusterUnavailableError);
+    const { reason, hint } = err as ClusterUnavailableError;
+    expect(reason.en).toContain('The kind cluster k8s-storage-course exists but does not answer (its nodes run a node image the grader could not read).');
+    expect(reason['zh-cn']).toContain('存在但没有响应（节点镜像：无法读取）');
+    expect(hint?.en).toContain(`${NODE_IMAGE_ENV} names ${BUILT}`);
+    expect(hint?.en).toContain('eval "$(npm run -s cluster:env)"');
+    expect(runner.argvs().some(changedCluster)).toBe(false);
+  });
+
+  it('says a missing locally built image plainly before kind tries to pull it from a registry', async () => {
+    recordClusterUp();
+    const runner = base()
+      .when(isKind('get', 'clusters'), { stderr: 'No kind clusters found.\n' })
+      .when(isKind('create', 'cluster'), {})
+      .on('docker', ['image', 'inspect'], { exitCode: 1, stderr: 'Error: No such image' });
+    const err = await createKindCluster({ runId: 'r', runner }).prepare().catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ClusterUnavailableError);
+    expect((err as ClusterUnavailableError).reason.en).toBe(`The node image ${BUILT} is not in the local docker image store, so kind cannot create the cluster k8s-storage-course.`);
+    expect((err as ClusterUnavailableError).hint?.en).toContain('`npm run cluster:up`');
+    expect(runner.argvs().some(changedCluster)).toBe(false);
+  });
+
+  it('a failed pull of a locally built image is not answered with `docker pull`', () => {
+    const output = `ERROR: failed to create cluster: failed to pull image "${BUILT}": pull access denied for k8s-storage-course/node, repository does not exist`;
+    const local = createHint(output, { ref: BUILT, source: 'cluster-up', recordedIn: '/c/state.json' }, 'docker');
+    expect(local.en).not.toContain('docker pull');
+    expect(local.en).toContain('is in no registry, so it cannot be pulled');
+    expect(local['zh-cn']).toContain('不在任何镜像仓库里');
+    const pinned = createHint(output, { ref: NODE_IMAGE, source: 'pinned' }, 'podman');
+    expect(pinned.en).toContain(`podman pull ${NODE_IMAGE}`);
   });
 });
 
