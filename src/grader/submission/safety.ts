@@ -31,7 +31,7 @@ const REPLICATED = new Set(['Deployment', 'StatefulSet', 'ReplicaSet', 'Replicat
 
 /** Every unsafe thing in the submission, each with where it is; any one of them refuses the run. */
 export function findUnsafe(sub: Submission, policy: SafetyPolicy): Problem[] {
-  return sub.objects.flatMap((o) => [...kindRules(o), ...replicaRules(o), ...serviceRules(o), ...classRules(o), ...hostPathRules(o, policy), ...podRules(o), ...pvCodeRules(o)]);
+  return sub.objects.flatMap((o) => [...kindRules(o), ...replicaRules(o), ...serviceRules(o), ...classRules(o), ...sharedClusterRules(o), ...hostPathRules(o, policy), ...podRules(o), ...pvCodeRules(o)]);
 }
 
 /** A workload asking for more than MAX_REPLICAS pods (it would hang the model and flood a real API server). */
@@ -110,6 +110,48 @@ function classRules(o: SubmittedObject): Problem[] {
     en: `StorageClass "${o.object.metadata.name}" sets parameters (${keys}); a provisioner's parameters can decide where on the node it creates and deletes directories, so the grader refuses them on every cluster. Remove them: no exercise needs any`,
     'zh-cn': `StorageClass "${o.object.metadata.name}" 设置了 parameters（${keys}）；制备器的参数可以决定它在节点的什么位置创建和删除目录，因此评分程序在任何集群上都拒绝它们。请删除：没有练习需要它们`,
   }, o.at(['parameters']))];
+}
+
+const DEFAULT_CLASS_ANNOTATIONS = ['storageclass.kubernetes.io/is-default-class', 'storageclass.beta.kubernetes.io/is-default-class'];
+
+/** Every field of an object whose name ends in "secretRef" (any case), with its path. */
+function secretRefs(node: unknown, path: FieldPath = []): FieldPath[] {
+  if (Array.isArray(node)) return node.flatMap((v, i) => secretRefs(v, [...path, i]));
+  if (!isObject(node)) return [];
+  return Object.entries(node).flatMap(([k, v]) => (/secretref$/i.test(k) ? [[...path, k]] : secretRefs(v, [...path, k])));
+}
+
+/**
+ * What would reach other people's objects on a shared cluster: a PersistentVolume reserved for a
+ * claim in another namespace (claimRef), a StorageClass made the cluster's default, and a
+ * reference to a Secret the run does not own (*SecretRef, e.g. a CSI volume's nodePublishSecretRef).
+ */
+function sharedClusterRules(o: SubmittedObject): Problem[] {
+  const out: Problem[] = [];
+  const name = o.object.metadata.name;
+  const claimNs = getIn(o.object, ['spec', 'claimRef', 'namespace']);
+  if (o.object.kind === 'PersistentVolume' && typeof claimNs === 'string') {
+    out.push(problem('safety.claimRefNamespace', {
+      en: `PersistentVolume "${name}" reserves itself for a claim in namespace "${claimNs}"; the grader puts the claims of a run in a namespace of its own, and on a shared cluster that other namespace is someone else's, so it refuses this on every cluster. To pre-bind, set spec.volumeName on the claim instead`,
+      'zh-cn': `PersistentVolume "${name}" 把自己预留给名字空间 "${claimNs}" 中的申领；评分程序把每次运行的申领放在它自己的名字空间里，而在共享集群上那个名字空间属于别人，因此在任何集群上都拒绝它。要预先绑定，请改为在申领上设置 spec.volumeName`,
+    }, o.at(['spec', 'claimRef', 'namespace'])));
+  }
+  const annotations = getIn(o.object, ['metadata', 'annotations']);
+  if (o.object.kind === 'StorageClass' && isObject(annotations)) {
+    for (const key of DEFAULT_CLASS_ANNOTATIONS.filter((k) => Object.hasOwn(annotations, k))) {
+      out.push(problem('safety.defaultClass', {
+        en: `StorageClass "${name}" sets ${key}, which would change the default class of the whole cluster for everyone; the grader refuses it on every cluster. Remove the annotation: claims of this exercise name their class`,
+        'zh-cn': `StorageClass "${name}" 设置了 ${key}，这会改变整个集群所有人的默认存储类；评分程序在任何集群上都拒绝它。请删除这个注解：本练习的申领会写明自己的存储类`,
+      }, o.at(['metadata', 'annotations', key])));
+    }
+  }
+  for (const at of secretRefs(o.object.spec ?? {}, ['spec'])) {
+    out.push(problem('safety.secretRef', {
+      en: `${o.object.kind} "${name}" refers to a Secret (${at.filter((x) => typeof x === 'string').join('.')}); the grader never hands a run's volumes a Secret it did not make, so it refuses this on every cluster. No exercise needs one`,
+      'zh-cn': `${o.object.kind} "${name}" 引用了一个 Secret（${at.filter((x) => typeof x === 'string').join('.')}）；评分程序绝不会把不是它创建的 Secret 交给一次运行的卷，因此在任何集群上都拒绝它。没有练习需要 Secret`,
+    }, o.at(at)));
+  }
+  return out;
 }
 
 /** What the lesson mounts, for messages: "/var/local/course-data" or "no host path". */

@@ -21,6 +21,9 @@ describe('findUnsafe', () => {
       `safety.appArmor@${F('baseline.yaml')}:11:9`,
       `safety.appArmor@${F('baseline.yaml')}:25:29`,
       `safety.capabilities@${F('pods.yaml')}:14:9`,
+      `safety.claimRefNamespace@${F('baseline.yaml')}:66:14`,
+      `safety.defaultClass@${F('baseline.yaml')}:77:5`,
+      `safety.secretRef@${F('baseline.yaml')}:70:5`,
       `safety.classParameters@${F('baseline.yaml')}:47:1`,
       `safety.clusterScoped@${F('rbac.yaml')}:19:1`,
       `safety.externalIPs@${F('baseline.yaml')}:40:3`,
@@ -51,6 +54,9 @@ describe('findUnsafe', () => {
     expectProblem(found, 'safety.classParameters', `${F('baseline.yaml')}:47:1`, ['StorageClass "anywhere" sets parameters (nodePath)'], ['parameters（nodePath）']);
     expectProblem(found, 'safety.nodeCodeVolume', `${F('baseline.yaml')}:29:9`, ['Volume "repo" is of type gitRepo, which runs git on the node as root'], ['gitRepo，它会在节点上以 root 身份运行 git']);
     expectProblem(found, 'safety.rbac', `${F('rbac.yaml')}:1:1`, ['ClusterRoleBinding "me-admin"', 'RBAC'], ['访问权限']);
+    expectProblem(found, 'safety.claimRefNamespace', `${F('baseline.yaml')}:66:14`, ['namespace "kube-system"', 'set spec.volumeName on the claim instead'], ['名字空间 "kube-system"', 'spec.volumeName']);
+    expectProblem(found, 'safety.defaultClass', `${F('baseline.yaml')}:77:5`, ['storageclass.kubernetes.io/is-default-class', 'default class of the whole cluster'], ['默认存储类']);
+    expectProblem(found, 'safety.secretRef', `${F('baseline.yaml')}:70:5`, ['refers to a Secret (spec.csi.nodePublishSecretRef)'], ['引用了一个 Secret']);
     expect(found.some((u) => /allow-unsafe/.test(u.message.en + u.message['zh-cn']))).toBe(false);
   });
 
