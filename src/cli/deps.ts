@@ -43,7 +43,7 @@ export interface CliDeps {
   selectCluster(opts: SelectOptions): Promise<ClusterSelection>;
   /** Deletes the course kind cluster. */
   deleteCourseCluster(opts: { trace?: (line: string) => void }): Promise<void>;
-  /** Calls handler on every Ctrl-C until the returned function is called. */
+  /** Calls handler on every Ctrl-C (SIGINT) and SIGTERM until the returned function is called. */
   onInterrupt(handler: () => void): () => void;
   /** Leaves the process at once (second Ctrl-C). */
   exitNow(code: number): void;
@@ -107,10 +107,15 @@ export function defaultDeps(root: string = COURSE_ROOT): CliDeps {
       (await import('../grader/cluster/kind/course-env.ts')).adoptCourseCluster();
       return (await import('../grader/cluster/kind/kind-cluster.ts')).deleteCourseCluster(opts);
     },
+    // SIGTERM (a cancelled CI job, `timeout`) cleans up exactly as Ctrl-C does.
     onInterrupt(handler) {
       const listener = () => handler();
       process.on('SIGINT', listener);
-      return () => process.off('SIGINT', listener);
+      process.on('SIGTERM', listener);
+      return () => {
+        process.off('SIGINT', listener);
+        process.off('SIGTERM', listener);
+      };
     },
     exitNow: (code) => process.exit(code),
     runId: (lessonId) => `${lessonId}-${Date.now().toString(36).slice(-5)}${Math.random().toString(36).slice(2, 6)}`,

@@ -26,7 +26,7 @@ interface Interrupted {
 }
 
 /** Runs lesson 1's reference answer through fault-cli.ts and sends SIGINT on each given marker. */
-async function interruptAt(name: string, markers: string[], env: Record<string, string> = {}): Promise<Interrupted> {
+async function interruptAt(name: string, markers: string[], env: Record<string, string> = {}, signal: 'SIGINT' | 'SIGTERM' = 'SIGINT'): Promise<Interrupted> {
   const dir = join(TMP, name, 'submission');
   cpSync(SOLUTION, dir, { recursive: true });
   const out = join(TMP, name, 'out');
@@ -44,7 +44,7 @@ async function interruptAt(name: string, markers: string[], env: Record<string, 
       while (next < markers.length && stderr.split('\n').includes(markers[next]!)) {
         next += 1;
         sentAt ??= Date.now();
-        child.kill('SIGINT');
+        child.kill(signal);
       }
     },
   });
@@ -92,6 +92,15 @@ describe('Ctrl-C in each phase (real child process, model back end)', () => {
       // Interrupted before any cluster work: no cluster was even prepared.
       expect(run.stderr, context).not.toContain(marker('prepare'));
     }
+  });
+
+  it('SIGTERM (a cancelled CI job, `timeout`) in a step cleans up exactly like Ctrl-C', { timeout: 40_000 }, async () => {
+    const { run, out, afterSignalMs } = await interruptAt('sigterm-in-a-step', [marker('writeFile')], { FAULT_SLOW: 'writeFile:3000' }, 'SIGTERM');
+    const context = `\n--- stdout ---\n${run.stdout}\n--- stderr ---\n${run.stderr}`;
+    expect(afterSignalMs, context).toBeDefined();
+    expect({ code: run.code, signal: run.signal, timedOut: run.timedOut }, context).toEqual({ code: 130, signal: null, timedOut: false });
+    expect(report(out).exercises[0]?.error?.kind, context).toBe('interrupted');
+    expect(run.stderr, context).toContain(marker('cleanup done leftovers=0'));
   });
 
   it('a second Ctrl-C during a slow cleanup leaves at once with 130', { timeout: 40_000 }, async () => {
