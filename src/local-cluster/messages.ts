@@ -69,6 +69,16 @@ export const msg = {
     'zh-cn': '课程集群已就绪（用时 {elapsed}）。在当前 shell 中这样使用它评分：',
   },
   readyTests: { en: 'and run the real-cluster tests with: npm run test:cluster', 'zh-cn': '运行真实集群测试：npm run test:cluster' },
+  smoke: { en: 'Smoke test: a Pod on one worker reaches a Pod on the other, and cluster DNS answers', 'zh-cn': '冒烟测试：一个工作节点上的 Pod 能访问另一个工作节点上的 Pod，集群 DNS 能够应答' },
+  smokeOk: { en: '{from} reached {to}; DNS answers', 'zh-cn': '{from} 能访问 {to}；DNS 正常应答' },
+  smokeNoPodNetwork: {
+    en: 'A Pod on {from} could not fetch a page from the Pod on {to} ({ip}:8080): the pod network between nodes does not work. The step log has the commands and their output; check that the kind network\'s bridge ksc-kind0 has its FORWARD rule (iptables -S FORWARD) and that the course-cni Pods run (kubectl -n kube-system get pods).',
+    'zh-cn': '{from} 上的 Pod 无法从 {to} 上的 Pod（{ip}:8080）获取页面：节点之间的 Pod 网络不通。步骤日志中有执行的命令及其输出；请检查 kind 网络的网桥 ksc-kind0 是否有对应的 FORWARD 规则（iptables -S FORWARD），以及 course-cni 的 Pod 是否在运行（kubectl -n kube-system get pods）。',
+  },
+  smokeNoDns: {
+    en: 'Cluster DNS did not answer for kubernetes.default.svc.cluster.local from a Pod: check the CoreDNS Pods (kubectl -n kube-system get pods -l k8s-app=kube-dns).',
+    'zh-cn': '在 Pod 中解析 kubernetes.default.svc.cluster.local 时集群 DNS 没有应答：请检查 CoreDNS 的 Pod（kubectl -n kube-system get pods -l k8s-app=kube-dns）。',
+  },
   downDeleting: { en: 'Delete the kind cluster {name}', 'zh-cn': '删除 kind 集群 {name}' },
   downNothing: { en: 'No course cluster exists; nothing to delete.', 'zh-cn': '不存在课程集群；无需删除。' },
   downNetwork: { en: 'Remove the unused Docker network "kind"', 'zh-cn': '删除不再使用的 Docker 网络“kind”' },

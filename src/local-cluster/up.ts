@@ -20,6 +20,7 @@ import { msg } from './messages.ts';
 import { clusterPaths } from './paths.ts';
 import { runSteps, StepFailedError, type ExecStep, type ProgressIo, type StepTiming } from './run-steps.ts';
 import { writeState } from './state.ts';
+import { smokeTest } from './smoke.ts';
 import { buildNames, buildSteps, type CacheProbe } from './steps.ts';
 import { readVersions, VersionsFileError, type Versions } from './versions.ts';
 
@@ -120,6 +121,11 @@ export async function clusterUp(o: UpOptions): Promise<number> {
           }
           await ctx.exec({ file: join(paths.bin, 'kubectl'), args: ['--kubeconfig', kubeconfig, 'get', 'storageclass', 'standard'] });
         },
+      },
+      {
+        id: 'smoke',
+        title: msg.smoke,
+        run: (ctx) => smokeTest(o.root, join(paths.bin, 'kubectl'), kubeconfig, CLUSTER_NAME, ctx, lang),
       },
     ];
     const timings = await runSteps([...hostSteps, ...build, ...clusterSteps], o.io, paths.logs, o.signal);
