@@ -79,6 +79,10 @@ export const msg = {
     en: 'Cluster DNS did not answer for kubernetes.default.svc.cluster.local from a Pod: check the CoreDNS Pods (kubectl -n kube-system get pods -l k8s-app=kube-dns).',
     'zh-cn': '在 Pod 中解析 kubernetes.default.svc.cluster.local 时集群 DNS 没有应答：请检查 CoreDNS 的 Pod（kubectl -n kube-system get pods -l k8s-app=kube-dns）。',
   },
+  upLocked: {
+    en: 'Another `npm run cluster:up` (pid {pid}) is building in the same cache; wait for it to finish, or stop it, then run this again. (Lock: {file})',
+    'zh-cn': '另一个 `npm run cluster:up`（pid {pid}）正在使用同一个缓存构建；请等它结束或先停止它，再重新运行。（锁文件：{file}）',
+  },
   downDeleting: { en: 'Delete the kind cluster {name}', 'zh-cn': '删除 kind 集群 {name}' },
   downNothing: { en: 'No course cluster exists; nothing to delete.', 'zh-cn': '不存在课程集群；无需删除。' },
   downNetwork: { en: 'Remove the unused Docker network "kind"', 'zh-cn': '删除不再使用的 Docker 网络“kind”' },

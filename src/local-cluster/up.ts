@@ -14,10 +14,11 @@ import { courseKubeconfig } from '../grader/cluster/kind/paths.ts';
 import { realClock } from '../grader/cluster/common/poll.ts';
 import { createExecaRunner } from '../grader/exec/runner.ts';
 import { formatDuration } from './format.ts';
-import { enginePaths, ensureEngine } from './engine.ts';
+import { enginePaths, ensureEngine, type EnginePaths } from './engine.ts';
+import { acquireLock, LockHeldError } from './lock.ts';
 import { checkGo, HOST_PACKAGES, installPackages, missingCaps, missingPackages } from './host.ts';
 import { msg } from './messages.ts';
-import { clusterPaths } from './paths.ts';
+import { clusterPaths, type ClusterPaths } from './paths.ts';
 import { runSteps, StepFailedError, type ExecStep, type ProgressIo, type StepTiming } from './run-steps.ts';
 import { writeState } from './state.ts';
 import { smokeTest } from './smoke.ts';
@@ -50,6 +51,23 @@ export async function clusterUp(o: UpOptions): Promise<number> {
   const paths = clusterPaths(o.env);
   const engine = enginePaths(o.env);
   mkdirSync(paths.root, { recursive: true });
+  let release: () => void;
+  try {
+    release = acquireLock(join(paths.root, 'up.lock'));
+  } catch (err) {
+    if (!(err instanceof LockHeldError)) throw err;
+    o.io.err.write(`${fill(msg.upLocked, { pid: err.pid, file: err.file })[lang]}\n`);
+    return 3;
+  }
+  try {
+    return await up(o, versions, paths, engine, started);
+  } finally {
+    release();
+  }
+}
+
+async function up(o: UpOptions, versions: Versions, paths: ClusterPaths, engine: EnginePaths, started: number): Promise<number> {
+  const { lang } = o.io;
   // Every docker and kind call from here on (the build scripts too) talks to the course engine.
   process.env.DOCKER_HOST = engine.host;
   try {
