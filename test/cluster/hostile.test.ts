@@ -17,7 +17,7 @@ import { useCluster } from './harness.ts';
 
 const cluster = useCluster();
 /** Cases that fail on the cluster, and refusals that must come before anything reaches it (the escapes of a kind node). */
-const CASES = ['l1-crash-at-start', 'l1-image-does-not-exist', 'l4-claim-never-binds', 'l6-never-ready', 'l1-privileged', 'l1-hostpath-kind-dir', 'l2-hostnetwork', 'l2-hostpath-below-own', 'l5-class-node-path'];
+const CASES = ['l1-crash-at-start', 'l1-image-does-not-exist', 'l1-image-registry-unreachable', 'l4-claim-never-binds', 'l6-never-ready', 'l1-privileged', 'l1-hostpath-kind-dir', 'l2-hostnetwork', 'l2-hostpath-below-own', 'l5-class-node-path'];
 
 function leftovers(): string[] {
   const kubectl = (...args: string[]) => JSON.parse(execFileSync(`${cluster.bin}/kubectl`, ['--kubeconfig', cluster.kubeconfig!, ...args, '-o', 'json'], { encoding: 'utf8' })).items as any[];
@@ -32,7 +32,13 @@ function leftovers(): string[] {
 }
 
 describe.skipIf(!cluster.available)('hostile submissions on the real cluster', () => {
-  const cases = folderCases().filter((c) => CASES.includes(c.name));
+  // The course cluster's nodes reach no registry (its engine does not masquerade, and this machine
+  // has none), so a pull of any image that is not preloaded fails with a network error: the
+  // grader must call that the machine's problem (exit 3), never the answer's.
+  const unreachable = { exit: 3 as const, expect: { en: "could not be pulled because its registry (docker.io) cannot be reached from this machine: that is the machine's network, not your answer", 'zh-cn': '因为从这台机器访问不到它的镜像仓库（docker.io）' } };
+  const cases = folderCases()
+    .filter((c) => CASES.includes(c.name))
+    .map((c) => (c.name === 'l1-image-does-not-exist' || c.name === 'l1-image-registry-unreachable' ? { ...c, ...unreachable } : c));
 
   it.each(cases.map((c) => [c.name, c] as const))('%s: exit code and message as expected, in both languages, no crash', async (_name, c) => {
     for (const lang of ['en', 'zh-cn'] as const) {

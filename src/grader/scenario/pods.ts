@@ -8,6 +8,8 @@ import type { PodView } from '../cluster/cluster.ts';
 import type { StepContext } from '../define.ts';
 import { describePod, imageOf, isRunning, podTrouble, startFailureMessage } from './describe.ts';
 import { SMSG } from './messages.ts';
+import { registryUnreachable, unreachableText } from './pull-errors.ts';
+import { ClusterUnavailableError } from '../cluster/cluster.ts';
 
 /** Options every wait accepts. */
 export interface WaitOptions {
@@ -41,6 +43,10 @@ export function troubleWatcher(ctx: StepContext): (pod: PodView) => Promise<void
     switch (trouble.kind) {
       case 'image': {
         const image = imageOf(await ctx.cluster.get('Pod', pod.name).catch(() => undefined), trouble.container);
+        if (registryUnreachable(image, trouble.message)) {
+          const text = unreachableText(image, ctx.cluster.info.backend === 'kind');
+          throw new ClusterUnavailableError(text.reason, text.hint);
+        }
         ctx.fail(fill(SMSG.imagePull, { pod: pod.name, container: trouble.container, image, reason: trouble.reason }), observed);
         break;
       }
