@@ -110,8 +110,8 @@ var MESSAGES = {
   },
   // This platform has a pinned Node.js, not installed yet.
   runInstall: {
-    en: 'Run npm install first: it puts Node.js {pinned} in node_modules, and every npm script then runs on it.',
-    'zh-cn': '请先运行 npm install：它会把 Node.js {pinned} 装进 node_modules，之后每个 npm 脚本都在它上面运行。',
+    en: 'Run npm install first (without --omit=optional): it puts Node.js {pinned} in node_modules, and every npm script then runs on it.',
+    'zh-cn': '请先运行 npm install（不要加 --omit=optional）：它会把 Node.js {pinned} 装进 node_modules，之后每个 npm 脚本都在它上面运行。',
   },
   // No pinned Node.js here (macOS, Windows, another CPU), or another project's npm runs the course.
   installNode: {

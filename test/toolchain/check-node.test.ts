@@ -52,8 +52,8 @@ describe('the verdict on a Node.js version', () => {
 
   it('tells a machine that could have the pinned Node.js to run npm install first', () => {
     expect(check.nodeProblem(facts({ installed: false }))).toEqual({
-      en: `${TOO_OLD_EN}Run npm install first: it puts Node.js 24.22.3 in node_modules, and every npm script then runs on it.`,
-      'zh-cn': `${TOO_OLD_ZH}请先运行 npm install：它会把 Node.js 24.22.3 装进 node_modules，之后每个 npm 脚本都在它上面运行。`,
+      en: `${TOO_OLD_EN}Run npm install first (without --omit=optional): it puts Node.js 24.22.3 in node_modules, and every npm script then runs on it.`,
+      'zh-cn': `${TOO_OLD_ZH}请先运行 npm install（不要加 --omit=optional）：它会把 Node.js 24.22.3 装进 node_modules，之后每个 npm 脚本都在它上面运行。`,
     });
   });
 
