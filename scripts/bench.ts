@@ -4,15 +4,20 @@
  * next to the figures and writes the figures to bench/results.json (with a timestamp, the Node
  * version and machine info) so runs can be compared. All logic is in src/bench/.
  * Options: --lang <en|zh-cn> (default from LANG), --skip-site, --quick (fewer repetitions).
- * Exit code: 0, or 1 when a figure could not be measured, 2 on a bad option.
+ * Exit code: 0, or 1 when a figure could not be measured, 2 on a bad option, 3 when the Node.js is
+ * too old (the check comes before any import).
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { detectLang, fill, type Lang } from '../src/i18n/lang.ts';
-import { allMetrics, metricStatus, toResultsJson } from '../src/bench/report.ts';
-import { DEFAULT_BENCH, runBench } from '../src/bench/run-bench.ts';
-import { renderTable, TABLE_TEXT } from '../src/bench/table.ts';
+import type { Lang } from '../src/i18n/lang.ts';
+import { exitUnlessSupportedNode } from './check-node.cjs';
+
+exitUnlessSupportedNode();
+const { mkdirSync, writeFileSync } = await import('node:fs');
+const { join, relative } = await import('node:path');
+const { fileURLToPath } = await import('node:url');
+const { detectLang, fill } = await import('../src/i18n/lang.ts');
+const { allMetrics, metricStatus, toResultsJson } = await import('../src/bench/report.ts');
+const { DEFAULT_BENCH, runBench } = await import('../src/bench/run-bench.ts');
+const { renderTable, TABLE_TEXT } = await import('../src/bench/table.ts');
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const args = process.argv.slice(2);

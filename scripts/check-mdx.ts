@@ -3,13 +3,16 @@
  * lessons/<NN-slug>/{en,zh-cn}.mdx (after the same anchor escaping the site sync applies) with
  * Sätteri's MDX compiler (the one Astro 7 builds the site with) and prints file:line:col for each
  * error. Exit 1 on any error.
- * Usage: npx tsx scripts/check-mdx.ts [lesson-folder ...]
+ * Usage: npx tsx scripts/check-mdx.ts [lesson-folder ...]  (the Node.js check comes before any import)
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { mdxToJs } from 'satteri';
-import { listLessonFolders } from '../src/site/lessons.ts';
-import { escapeHeadingAnchors } from '../src/site/heading-ids.ts';
+import { exitUnlessSupportedNode } from './check-node.cjs';
+
+exitUnlessSupportedNode();
+const { existsSync, readFileSync } = await import('node:fs');
+const { join } = await import('node:path');
+const { mdxToJs } = await import('satteri');
+const { listLessonFolders } = await import('../src/site/lessons.ts');
+const { escapeHeadingAnchors } = await import('../src/site/heading-ids.ts');
 
 const root = process.cwd();
 const only = process.argv.slice(2);

@@ -1,10 +1,13 @@
 #!/usr/bin/env -S npx tsx
 /**
  * `npm run cluster:up` / `cluster:down` / `cluster:env`: a thin entry point over
- * src/local-cluster/main.ts.
+ * src/local-cluster/main.ts. The Node.js check comes before any import.
  */
-import { resolve } from 'node:path';
-import { main } from '../src/local-cluster/main.ts';
+import { exitUnlessSupportedNode } from './check-node.cjs';
+
+exitUnlessSupportedNode();
+const { resolve } = await import('node:path');
+const { main } = await import('../src/local-cluster/main.ts');
 
 process.exitCode = await main(process.argv.slice(2), {
   out: process.stdout,

