@@ -112,9 +112,10 @@ while read -r file private refs; do
   keep=no
   for ref in $refs; do
     if [ "$ref" = "$private" ]; then keep=yes; continue; fi
-    on_node ctr --namespace=k8s.io images tag --force "$src" "$(full_name "$ref")" >/dev/null
+    # </dev/null: on_node is `docker exec -i`, which would otherwise swallow the rest of list.txt.
+    on_node ctr --namespace=k8s.io images tag --force "$src" "$(full_name "$ref")" >/dev/null </dev/null
   done
-  [ "$keep" = yes ] || on_node ctr --namespace=k8s.io images rm "$src" >/dev/null
+  [ "$keep" = yes ] || on_node ctr --namespace=k8s.io images rm "$src" >/dev/null </dev/null
 done < "$IMAGES/list.txt"
 have=$(on_node ctr --namespace=k8s.io images list -q)
 while read -r file private refs; do
