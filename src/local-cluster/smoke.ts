@@ -34,7 +34,8 @@ export async function smokeTest(root: string, kubectl: string, kubeconfig: strin
     await k(['apply', '-f', '-'], smokeManifest(root, a, b));
     await k([...ns, 'wait', '--for=condition=Ready', 'pod/server', 'pod/client', '--timeout=120s']);
     const ip = (await k([...ns, 'get', 'pod', 'server', '-o', 'jsonpath={.status.podIP}'])).trim();
-    const page = await k([...ns, 'exec', 'client', '--', 'wget', '-q', '-T', '10', '-O', '-', `http://${ip}:8080/`]).catch(() => '');
+    // nc, not wget: Debian's static busybox wget crashes (exit 139) in these images.
+    const page = await k([...ns, 'exec', 'client', '--', 'sh', '-c', `printf 'GET / HTTP/1.0\\r\\n\\r\\n' | nc -w 10 ${ip} 8080`]).catch(() => '');
     if (!page.includes('course-smoke-ok')) throw new StepFailedError('smoke', [fill(msg.smokeNoPodNetwork, { from: b, to: a, ip })[lang]]);
     const dns = await k([...ns, 'exec', 'client', '--', 'nslookup', 'kubernetes.default.svc.cluster.local']).catch(() => '');
     if (!/Address:?\s+10\.96\.0\.1\b/.test(dns)) throw new StepFailedError('smoke', [msg.smokeNoDns[lang]]);
