@@ -4,7 +4,7 @@
  * grader's message plus the last thing it observed (never a bare "timed out").
  */
 import { fill, type Localized } from '../../i18n/lang.ts';
-import type { Cluster } from '../cluster/cluster.ts';
+import { ClusterUnavailableError, type Cluster } from '../cluster/cluster.ts';
 import { CheckFailure, type StepContext, type Submission } from '../define.ts';
 import type { RunEvents } from '../report/model.ts';
 import { errorText, isProgrammingError, seconds } from './errors.ts';
@@ -83,7 +83,8 @@ export function makeStepContext(rt: StepRuntime): StepContextHandle {
             const value = await probe(observe);
             if (value !== undefined) return value;
           } catch (err) {
-            if (err instanceof CheckFailure || isProgrammingError(err)) throw err;
+            // A failed check, a bug, or a cluster that cannot do this at all: none is fixed by retrying.
+            if (err instanceof CheckFailure || err instanceof ClusterUnavailableError || isProgrammingError(err)) throw err;
             if (timer.signal.aborted) throw timer.signal.reason;
             observe(errorText(err));
           }

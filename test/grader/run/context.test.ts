@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ExecError } from '../../../src/grader/cluster/cluster.ts';
+import { ClusterUnavailableError, ExecError } from '../../../src/grader/cluster/cluster.ts';
 import { CheckFailure } from '../../../src/grader/define.ts';
 import { grader, runOneStep, runWith, step, t } from './helpers.ts';
 
@@ -34,6 +34,18 @@ describe('until retries', () => {
       { timeoutMs: 3_000 },
     );
     expect(result.observed).toBe('error: unable to upgrade connection');
+  });
+
+  it('does not retry a cluster that cannot do it (ClusterUnavailableError): the run ends as the cluster\'s problem', async () => {
+    let probes = 0;
+    const h = await runWith(grader([], [step('only', (ctx) =>
+      ctx.until(async () => {
+        probes++;
+        throw new ClusterUnavailableError(t('the registry cannot be reached'));
+      }, t('x')).then(() => undefined), { points: 100 })]));
+    expect(probes).toBe(1);
+    expect(h.check('only').status).toBe('failed');
+    expect(h.result.error).toMatchObject({ kind: 'cluster', message: t('the registry cannot be reached') });
   });
 
   it('does not retry a CheckFailure or a programming error', async () => {
