@@ -23,6 +23,10 @@ export const msg = {
     en: 'Missing Debian packages: {packages}. Install them as root: sudo apt-get update && sudo apt-get install -y {packages}',
     'zh-cn': '缺少 Debian 软件包：{packages}。请以 root 身份安装：sudo apt-get update && sudo apt-get install -y {packages}',
   },
+  notLinux: {
+    en: '`npm run cluster:up` builds the course cluster from Linux packages and runs on Debian or Ubuntu only (this is {platform}). On macOS or Windows, install Docker Desktop, kind and kubectl, and grade with `npm run grade -- lesson-1 --cluster kind`: the grader makes its own kind cluster there.',
+    'zh-cn': '`npm run cluster:up` 用 Linux 软件包构建课程集群，只能在 Debian 或 Ubuntu 上运行（当前系统：{platform}）。在 macOS 或 Windows 上，请安装 Docker Desktop、kind 和 kubectl，然后用 `npm run grade -- lesson-1 --cluster kind` 评分：评分程序会在那里自己创建 kind 集群。',
+  },
   notDebian: {
     en: 'This machine has no apt-get/dpkg: `npm run cluster:up` builds the cluster from Debian packages and runs on Debian or Ubuntu only. Elsewhere install kind, kubectl and Docker and use `npm run grade -- --cluster kind`.',
     'zh-cn': '这台机器没有 apt-get/dpkg：`npm run cluster:up` 用 Debian 软件包构建集群，只能在 Debian 或 Ubuntu 上运行。在其他系统上请安装 kind、kubectl 和 Docker，然后使用 `npm run grade -- --cluster kind`。',

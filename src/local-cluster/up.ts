@@ -30,6 +30,8 @@ export interface UpOptions {
   io: ProgressIo & { out: { write(text: string): unknown } };
   env: Record<string, string | undefined>;
   signal: AbortSignal;
+  /** The operating system (default process.platform); cluster:up builds Linux nodes on Linux only. */
+  platform?: NodeJS.Platform;
 }
 
 const probe: CacheProbe = {
@@ -40,6 +42,11 @@ const probe: CacheProbe = {
 export async function clusterUp(o: UpOptions): Promise<number> {
   const { lang } = o.io;
   const started = Date.now();
+  const platform = o.platform ?? process.platform;
+  if (platform !== 'linux') {
+    o.io.err.write(`${fill(msg.notLinux, { platform })[lang]}\n`);
+    return 3;
+  }
   let versions: Versions;
   try {
     versions = readVersions(o.root);
