@@ -163,6 +163,8 @@ export async function ensureEngine(root: string, caps: string[], ctx: StepContex
     if (caps.length > 0 && facts.course.state === 'ok' && facts.course.runtime !== ENGINE_RUNTIME) {
       throw new StepFailedError('host:engine', [fill(msg.engineNoCapFilter, { caps: caps.join(', '), socket: paths.socket })[lang]]);
     }
+    // The network (or its rule) may be gone while the engine ran on, e.g. after a failed cluster:down.
+    await ensureKindNetwork(paths, ctx);
     return msg.engineRunning;
   }
   let dockerd = plan.action === 'start' ? plan.dockerd : undefined;
