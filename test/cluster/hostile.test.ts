@@ -3,7 +3,7 @@
  * each still ends with the exit code and the clear message the corpus expects (in both languages),
  * never a crash, and leaves nothing behind: after the last case the cluster holds no run namespace,
  * no volume of a run's claims, no run-labelled PersistentVolume or StorageClass, no node label of
- * a run. (Each of these cases needs the cluster: it fails only once the Pods are running.)
+ * a run, no node directory of a run. Other suites may run at the same time: only runs of the CLI are looked at. (Each of these cases needs the cluster: it fails only once the Pods are running.)
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
@@ -19,15 +19,33 @@ const cluster = useCluster();
 /** Cases that fail on the cluster, and refusals that must come before anything reaches it (the escapes of a kind node). */
 const CASES = ['l1-crash-at-start', 'l1-image-does-not-exist', 'l1-image-registry-unreachable', 'l4-claim-never-binds', 'l6-never-ready', 'l1-privileged', 'l1-hostpath-kind-dir', 'l2-hostnetwork', 'l2-hostpath-below-own', 'l5-class-node-path'];
 
+/** A run of `npm run grade` (run ids `lesson-N-...`); the other suites' runs (`ct-...`, demos) may still be going on. */
+const CLI_RUN = /^lesson-/;
+
+/**
+ * What CLI runs left in the cluster: run namespaces, volumes of their claims, their run-labelled
+ * PersistentVolumes and StorageClasses, node labels (run-scoped keys `storage-course/<key>.<runId>`,
+ * or an unscoped one) and node directories (`/var/local/<dir>.<runId>`) on the workers.
+ */
 function leftovers(): string[] {
   const kubectl = (...args: string[]) => JSON.parse(execFileSync(`${cluster.bin}/kubectl`, ['--kubeconfig', cluster.kubeconfig!, ...args, '-o', 'json'], { encoding: 'utf8' })).items as any[];
+  const ours = (run: string | undefined) => run !== undefined && CLI_RUN.test(run);
   const found: string[] = [];
-  for (const ns of kubectl('get', 'namespaces', '-l', 'storage-course/run')) found.push(`namespace ${ns.metadata.name} (${ns.status?.phase})`);
+  for (const ns of kubectl('get', 'namespaces', '-l', 'storage-course/run')) if (ours(ns.metadata.labels['storage-course/run'])) found.push(`namespace ${ns.metadata.name} (${ns.status?.phase})`);
   for (const pv of kubectl('get', 'persistentvolumes')) {
-    if (pv.metadata.labels?.['storage-course/run'] || /^course-/.test(pv.spec?.claimRef?.namespace ?? '')) found.push(`persistentvolume ${pv.metadata.name} (${pv.status?.phase}, claim ${pv.spec?.claimRef?.namespace}/${pv.spec?.claimRef?.name})`);
+    if (ours(pv.metadata.labels?.['storage-course/run']) || /^course-lesson-/.test(pv.spec?.claimRef?.namespace ?? '')) found.push(`persistentvolume ${pv.metadata.name} (${pv.status?.phase}, claim ${pv.spec?.claimRef?.namespace}/${pv.spec?.claimRef?.name})`);
   }
-  for (const sc of kubectl('get', 'storageclasses', '-l', 'storage-course/run')) found.push(`storageclass ${sc.metadata.name}`);
-  for (const node of kubectl('get', 'nodes')) if (node.metadata.labels?.['storage-course/role']) found.push(`node label on ${node.metadata.name}`);
+  for (const sc of kubectl('get', 'storageclasses', '-l', 'storage-course/run')) if (ours(sc.metadata.labels['storage-course/run'])) found.push(`storageclass ${sc.metadata.name}`);
+  for (const node of kubectl('get', 'nodes')) {
+    for (const key of Object.keys(node.metadata.labels ?? {})) {
+      if (key === 'storage-course/role' || /^storage-course\/[^.]+\.lesson-/.test(key)) found.push(`node label ${key} on ${node.metadata.name}`);
+    }
+    if (node.metadata.name.includes('worker')) {
+      const env = { ...process.env, ...(cluster.dockerHost ? { DOCKER_HOST: cluster.dockerHost } : {}) };
+      const dirs = execFileSync('docker', ['exec', node.metadata.name, 'ls', '-A', '/var/local'], { encoding: 'utf8', env }).split('\n');
+      for (const dir of dirs) if (/\.lesson-/.test(dir)) found.push(`directory /var/local/${dir} on ${node.metadata.name}`);
+    }
+  }
   return found;
 }
 

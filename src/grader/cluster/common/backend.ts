@@ -14,6 +14,8 @@ export interface NodeAccess {
   readFile(node: string, path: string): Promise<string | undefined>;
   /** Creates a directory (and parents) on the node's own filesystem. */
   makeDir(node: string, path: string): Promise<void>;
+  /** Removes a run-scoped node directory and everything in it (see assertScopedDir); absent is fine. */
+  removeDir(node: string, path: string): Promise<void>;
 }
 
 export interface ClusterBackend {

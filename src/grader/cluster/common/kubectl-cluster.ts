@@ -26,7 +26,8 @@ import { KubectlArgs } from './kubectl.ts';
 import { FIXTURE_NAMESPACE, RUN_LABEL, normalizeRunId, runNamespace } from './labels.ts';
 import { msg } from './messages.ts';
 import { installNfsServer } from './nfs-fixture.ts';
-import { createRunNamespace, removeStaleNodeLabels } from './run-namespace.ts';
+import { createRunNamespace, sweepDeadRuns } from './run-namespace.ts';
+import { RunScope } from './run-scope.ts';
 import { bareContainerId, parseList, parseWorkers } from './parse.ts';
 import { pollUntil, realClock } from './poll.ts';
 
@@ -37,6 +38,9 @@ export interface KubectlClusterOptions {
   trace?: (line: string) => void;
   clock?: Clock;
 }
+
+/** The annotation the PV controller puts on a volume a provisioner made (kubernetes.io/pv-controller). */
+const PROVISIONED_BY = 'pv.kubernetes.io/provisioned-by';
 
 export class KubectlCluster implements Cluster {
   readonly clock: Clock;
@@ -50,11 +54,16 @@ export class KubectlCluster implements Cluster {
   private namespaceOwned = false;
   private fixtureNamespaceCreated = false;
   private readonly nodeLabels = new Map<string, Set<string>>();
+  /** Cluster-wide names of this run, scoped by its id (run-scope.ts): what no other run can see. */
+  private readonly scope: RunScope;
+  /** Nodes whose filesystem this run touched (its scoped directories are removed there). */
+  private readonly touchedNodes = new Set<string>();
   private readonly clusterKinds = new Set(['PersistentVolume', 'StorageClass']);
 
   constructor(opts: KubectlClusterOptions) {
     this.runId = normalizeRunId(opts.runId);
     this.namespace = runNamespace(this.runId);
+    this.scope = new RunScope(this.runId);
     this.runner = opts.runner;
     this.backend = opts.backend;
     this.clock = opts.clock ?? realClock;
@@ -81,7 +90,7 @@ export class KubectlCluster implements Cluster {
     const args = new KubectlArgs(target, this.namespace);
     this.kubeClient = new Kube(this.runner, args);
     this.nodeAccess = this.backend.nodeAccess(args, this.clock);
-    await removeStaleNodeLabels(this.kubeClient, this.note);
+    await sweepDeadRuns(this.kubeClient, this.note);
     await createRunNamespace(this.kubeClient, { runId: this.runId, clock: this.clock, signal, note: this.note, onCreated: () => (this.namespaceOwned = true) });
   }
 
@@ -90,9 +99,12 @@ export class KubectlCluster implements Cluster {
   }
 
   async labelNode(node: string, labels: Record<string, string>): Promise<void> {
-    await this.kube.run(this.kube.args.labelNode(node, labels));
+    for (const k of Object.keys(labels)) this.scope.registerLabelKey(k);
+    const scoped = this.scope.labels(labels)!;
+    await this.unscoped(this.kube.run(this.kube.args.labelNode(node, scoped)));
+    this.touchedNodes.add(node);
     const keys = this.nodeLabels.get(node) ?? new Set<string>();
-    for (const k of Object.keys(labels)) keys.add(k);
+    for (const k of Object.keys(scoped)) keys.add(k);
     this.nodeLabels.set(node, keys);
   }
 
@@ -123,12 +135,30 @@ export class KubectlCluster implements Cluster {
   }
 
   async apply(objects: K8sObject[]): Promise<void> {
-    const prepared = prepareObjects(objects, this.namespace, this.runId);
+    const prepared = this.scope.forApply(prepareObjects(objects, this.namespace, this.runId));
     for (const obj of prepared.filter((o) => !isNamespaced(o.kind))) {
       this.clusterKinds.add(obj.kind);
-      await this.makeWayFor(obj);
+      await this.unscoped(this.makeWayFor(obj));
     }
-    await this.kube.apply(prepared);
+    await this.unscoped(this.kube.apply(prepared));
+  }
+
+  /**
+   * Errors as the student wrote the names: kubectl and the API speak of the scoped names
+   * (`course-pv.<runId>`), reports and graders of the contract's. Rethrows err with its message
+   * (and an ApplyError's object name) unscoped.
+   */
+  private async unscoped<T>(p: Promise<T>): Promise<T> {
+    try {
+      return await p;
+    } catch (err) {
+      if (err instanceof Error) {
+        err.message = this.scope.text(err.message);
+        const obj = (err as ApplyError).object;
+        if (err instanceof ApplyError && obj) Object.assign(obj, { name: this.scope.text(obj.name) });
+      }
+      throw err;
+    }
   }
 
   /** Before applying a cluster-scoped object: wait out a deletion, replace a leftover, refuse a foreign one. */
@@ -149,29 +179,30 @@ export class KubectlCluster implements Cluster {
     }
   }
 
-  get(kind: string, name: string): Promise<K8sObject | undefined> {
-    return this.kube.get(kind, name);
+  async get(kind: string, name: string): Promise<K8sObject | undefined> {
+    return this.scope.fromCluster(await this.unscoped(this.kube.get(kind, this.scope.name(name))));
   }
 
-  list(kind: string, labels?: Record<string, string>): Promise<K8sObject[]> {
-    return this.kube.list(kind, labels);
+  async list(kind: string, labels?: Record<string, string>): Promise<K8sObject[]> {
+    return this.scope.fromCluster(await this.unscoped(this.kube.list(kind, this.scope.labels(labels))));
   }
 
-  pod(name: string): Promise<PodView | undefined> {
-    return this.kube.pod(name);
+  async pod(name: string): Promise<PodView | undefined> {
+    return this.scope.fromCluster(await this.unscoped(this.kube.pod(name)));
   }
 
-  pods(labels?: Record<string, string>): Promise<PodView[]> {
-    return this.kube.pods(labels);
+  async pods(labels?: Record<string, string>): Promise<PodView[]> {
+    return this.scope.fromCluster(await this.unscoped(this.kube.pods(this.scope.labels(labels))));
   }
 
-  async delete(kind: string, name: string, opts: { wait?: boolean } = {}): Promise<void> {
+  async delete(kind: string, contractName: string, opts: { wait?: boolean } = {}): Promise<void> {
+    const name = this.scope.name(contractName);
     if (!this.backend.ownsCluster && !isNamespaced(kind)) {
       const existing = await this.kube.get(kind, name);
       if (existing && !existing.metadata.labels?.[RUN_LABEL]) throw new Error(`refusing to delete ${kind} "${name}": it was not created by the grader`);
     }
     const wait = opts.wait ?? true;
-    await this.kube.run(this.kube.args.delete(kind, name, { wait }), { timeoutMs: wait ? 130_000 : 30_000 });
+    await this.unscoped(this.kube.run(this.kube.args.delete(kind, name, { wait }), { timeoutMs: wait ? 130_000 : 30_000 }));
   }
 
   async deletePod(name: string): Promise<void> {
@@ -206,11 +237,13 @@ export class KubectlCluster implements Cluster {
   }
 
   readNodeFile(node: string, path: string): Promise<string | undefined> {
-    return this.nodes.readFile(node, assertAbsolutePath(path));
+    this.touchedNodes.add(node);
+    return this.unscoped(this.nodes.readFile(node, this.scope.path(assertAbsolutePath(path))));
   }
 
   makeNodeDir(node: string, path: string): Promise<void> {
-    return this.nodes.makeDir(node, assertAbsolutePath(path));
+    this.touchedNodes.add(node);
+    return this.unscoped(this.nodes.makeDir(node, this.scope.registerPath(assertAbsolutePath(path))));
   }
 
   async scale(kind: 'Deployment' | 'StatefulSet', name: string, replicas: number): Promise<void> {
@@ -219,7 +252,8 @@ export class KubectlCluster implements Cluster {
 
   async diagnostics(refs: { kind: string; name: string }[]): Promise<Diagnostic[]> {
     if (!this.kubeClient) return [{ title: 'diagnostics', text: '(the cluster was never prepared)' }];
-    return collectDiagnostics(this.kubeClient, refs);
+    const found = await collectDiagnostics(this.kubeClient, refs.map((r) => ({ kind: r.kind, name: this.scope.name(r.name) })));
+    return found.map((d) => ({ title: this.scope.text(d.title), text: this.scope.text(d.text) }));
   }
 
   async cleanup(): Promise<void> {
@@ -246,21 +280,38 @@ export class KubectlCluster implements Cluster {
       await step('delete run-labelled cluster objects', () => kube.run(kube.args.deleteLabelled([...this.clusterKinds], { [RUN_LABEL]: this.runId })));
       // A volume a provisioner made for one of this run's claims carries no run label; with a
       // Retain policy it outlives the claim (found on the real cluster: lesson 5's retain-policy
-      // mistake left a Released PersistentVolume behind every run). Its claimRef names our namespace.
-      await step('delete volumes of this run\'s claims', async () => {
+      // mistake left a Released PersistentVolume behind every run). Its claimRef names our
+      // namespace and it says who provisioned it; a hand-made volume someone else bound to our
+      // claim (an admin's static PV on a school cluster) is not ours and stays.
+      await step('delete volumes provisioned for this run\'s claims', async () => {
         for (const pv of await kube.list('PersistentVolume')) {
           const ref = (pv as { spec?: { claimRef?: { namespace?: string } } }).spec?.claimRef;
-          if (ref?.namespace === this.namespace) await kube.run(kube.args.delete('PersistentVolume', pv.metadata.name, { wait: false }));
+          if (ref?.namespace === this.namespace && pv.metadata.annotations?.[PROVISIONED_BY]) {
+            await kube.run(kube.args.delete('PersistentVolume', pv.metadata.name, { wait: false }));
+          }
         }
       });
       for (const [node, keys] of this.nodeLabels) {
         await step(`unlabel node ${node}`, () => kube.run(kube.args.unlabelNode(node, [...keys])));
       }
       this.nodeLabels.clear();
+      await step('remove this run\'s node directories', () => this.removeNodeDirs());
       if (this.fixtureNamespaceCreated) {
         await step(`delete namespace ${FIXTURE_NAMESPACE}`, () => kube.run(kube.args.delete('Namespace', FIXTURE_NAMESPACE, { wait: false })));
       }
     }
     await step('tear down', () => this.backend.tearDown());
+  }
+
+  /**
+   * Removes the run's scoped node directories (`/var/local/<dir>.<runId>`) from every worker on a
+   * cluster the grader owns, else from the nodes this run touched. Only scoped directories: a
+   * path without this run's suffix is never removed.
+   */
+  private async removeNodeDirs(): Promise<void> {
+    const dirs = this.scope.scopedDirs();
+    if (dirs.length === 0) return;
+    const nodes = this.backend.ownsCluster ? await this.workers() : [...this.touchedNodes];
+    for (const node of nodes) for (const dir of dirs) await this.nodes.removeDir(node, dir);
   }
 }

@@ -51,6 +51,11 @@ export class KubectlArgs {
     return [...this.base(), 'get', resourceFor(kind), ...this.scope(kind, namespace), ...sel, '-o', 'json', REQUEST_TIMEOUT];
   }
 
+  /** Every object of these kinds (cluster-scoped, or in any namespace) that carries the label key. */
+  listLabelled(kinds: string[], key: string): string[] {
+    return [...this.base(), 'get', kinds.map(resourceFor).join(','), '-l', assertLabelKey(key), '-o', 'json', REQUEST_TIMEOUT];
+  }
+
   /** Deletes one object; with wait, returns only once it is gone (or the timeout passes). */
   delete(kind: string, name: string, opts: { wait: boolean; namespace?: string; timeoutS?: number }): string[] {
     return [

@@ -1,5 +1,5 @@
 /**
- * Getting a cluster ready for one run: stale node labels of crashed runs removed, and the run's
+ * Getting a cluster ready for one run: what crashed runs left removed, and the run's
  * own namespace created (labelled, PSA "privileged" for node helper pods) with its default
  * ServiceAccount in place, since pods created before it exists are refused by the API.
  */
@@ -11,13 +11,37 @@ import { KIND_CONFIG_LABEL, MANAGED_LABEL, NODE_LABEL_PREFIX, RUN_LABEL } from '
 import { msg } from './messages.ts';
 import { parseList } from './parse.ts';
 import { pollUntil } from './poll.ts';
+import { runOfScopedKey } from './run-scope.ts';
 
-/** Drops storage-course/* node labels a crashed earlier run left behind (they would break pinning). Never rejects. */
-export async function removeStaleNodeLabels(kube: Kube, note: (line: string) => void): Promise<void> {
+/**
+ * Clears what crashed runs left behind (their cleanup never ran): run-labelled PersistentVolumes and
+ * StorageClasses, and storage-course/* node labels, of runs whose namespace is gone. A run's
+ * namespace exists from before its first object until its cleanup starts (and stays with --keep),
+ * so nothing of a live run is touched: two runs at once never remove each other's labels or
+ * objects. Node label keys are run-scoped (`storage-course/role.<runId>`, see run-scope.ts); an
+ * unscoped one can only be left by an older grader and is removed. Never rejects.
+ */
+export async function sweepDeadRuns(kube: Kube, note: (line: string) => void): Promise<void> {
+  let live: Set<string>;
+  try {
+    const labelled = parseList((await kube.run(kube.args.listLabelled(['Namespace', 'PersistentVolume', 'StorageClass'], RUN_LABEL))).stdout);
+    live = new Set(labelled.filter((o) => o.kind === 'Namespace').map((o) => o.metadata.labels?.[RUN_LABEL] ?? ''));
+    for (const obj of labelled.filter((o) => o.kind !== 'Namespace' && !live.has(o.metadata.labels?.[RUN_LABEL] ?? ''))) {
+      note(`deleting ${obj.kind} ${obj.metadata.name} left by the ended run ${obj.metadata.labels?.[RUN_LABEL]}`);
+      await kube.run(kube.args.delete(obj.kind, obj.metadata.name, { wait: false }), { reject: false });
+    }
+  } catch (err) {
+    note(`could not look for what ended runs left: ${(err as Error).message.split('\n')[0]}`);
+    return;
+  }
   try {
     const nodes = parseList((await kube.run(kube.args.nodes())).stdout);
     for (const node of nodes) {
-      const stale = Object.keys(node.metadata.labels ?? {}).filter((k) => k.startsWith(NODE_LABEL_PREFIX) && k !== KIND_CONFIG_LABEL);
+      const stale = Object.keys(node.metadata.labels ?? {}).filter((k) => {
+        if (!k.startsWith(NODE_LABEL_PREFIX) || k === KIND_CONFIG_LABEL) return false;
+        const run = runOfScopedKey(k);
+        return run === undefined || !live.has(run);
+      });
       if (stale.length) {
         note(`removing stale labels ${stale.join(', ')} from node ${node.metadata.name}`);
         await kube.run(kube.args.unlabelNode(node.metadata.name, stale));

@@ -13,6 +13,7 @@ import type { Kube } from '../common/kube.ts';
 import { HELPER_IMAGE, RUN_LABEL } from '../common/labels.ts';
 import { msg } from '../common/messages.ts';
 import { pollUntil } from '../common/poll.ts';
+import { assertScopedDir } from '../common/run-scope.ts';
 
 export const HELPER_TIMEOUT_MS = 90_000;
 
@@ -93,6 +94,10 @@ export function helperPodNodeAccess(ctx: HelperContext): NodeAccess {
     async makeDir(node, path) {
       const r = await runOnNode(ctx, node, ['mkdir', '-p', '--', `/host${path}`]);
       if (r.exitCode !== 0) throw fail(`create ${path} on ${node}`, r);
+    },
+    async removeDir(node, path) {
+      const r = await runOnNode(ctx, node, ['rm', '-rf', '--', `/host${assertScopedDir(path)}`]);
+      if (r.exitCode !== 0) throw fail(`remove ${path} on ${node}`, r);
     },
   };
 }

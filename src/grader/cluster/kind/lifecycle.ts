@@ -5,9 +5,10 @@
  * is and the run ends with a ClusterUnavailableError saying how to fix it. Creation never leaves
  * half-made nodes behind: on failure or Ctrl-C the cluster is deleted again.
  */
+import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { ClusterUnavailableError, type Clock } from '../cluster.ts';
+import { ClusterUnavailableError, type Clock, type K8sObject } from '../cluster.ts';
 import { fill, type Localized } from '../../../i18n/lang.ts';
 import type { CommandRunner } from '../../exec/runner.ts';
 import { KubectlArgs } from '../common/kubectl.ts';
@@ -80,19 +81,28 @@ export async function ensureCluster(t: KindTarget, signal?: AbortSignal): Promis
   return 'created';
 }
 
-async function existingState(t: KindTarget): Promise<'ok' | 'stale' | 'unreachable'> {
-  const exported = await t.runner.run('kind', ['export', 'kubeconfig', '--name', t.name, '--kubeconfig', t.kubeconfig], { reject: false, timeoutMs: 60_000 });
-  if (exported.exitCode !== 0) return 'unreachable';
+/** The cluster's nodes when all NODE_COUNT answer Ready through the kubeconfig file, else undefined. */
+async function readyNodes(t: KindTarget): Promise<K8sObject[] | undefined> {
   const kubectl = new KubectlArgs({ kubeconfig: t.kubeconfig }, 'default');
-  const nodes = await pollUntil(
-    async () => {
-      const r = await t.runner.run('kubectl', kubectl.nodes(), { reject: false, timeoutMs: 40_000 });
-      if (r.exitCode !== 0) return undefined;
-      const list = parseList(r.stdout);
-      return allNodesReady(list, NODE_COUNT) ? list : undefined;
-    },
-    { timeoutMs: 60_000, intervalMs: 3_000, clock: t.clock },
-  );
+  const r = await t.runner.run('kubectl', kubectl.nodes(), { reject: false, timeoutMs: 40_000 });
+  if (r.exitCode !== 0) return undefined;
+  const list = parseList(r.stdout);
+  return allNodesReady(list, NODE_COUNT) ? list : undefined;
+}
+
+/**
+ * Where the kubeconfig file already reaches a Ready cluster it is left as it is: `kind export
+ * kubeconfig` rewrites the file in place, and a run exporting while another run's kubectl reads
+ * it makes that kubectl see an empty config (found with concurrent runs: "dial tcp
+ * 127.0.0.1:8080: connection refused"). Only a file that does not answer is exported again.
+ */
+async function existingState(t: KindTarget): Promise<'ok' | 'stale' | 'unreachable'> {
+  let nodes = existsSync(t.kubeconfig) ? await readyNodes(t) : undefined;
+  if (!nodes) {
+    const exported = await t.runner.run('kind', ['export', 'kubeconfig', '--name', t.name, '--kubeconfig', t.kubeconfig], { reject: false, timeoutMs: 60_000 });
+    if (exported.exitCode !== 0) return 'unreachable';
+    nodes = await pollUntil(() => readyNodes(t), { timeoutMs: 60_000, intervalMs: 3_000, clock: t.clock });
+  }
   if (!nodes) return 'unreachable';
   const hash = configHash(t.image.ref);
   return nodes.length === NODE_COUNT && nodes.every((n) => n.metadata.labels?.[KIND_CONFIG_LABEL] === hash) ? 'ok' : 'stale';

@@ -8,6 +8,7 @@ import type { CommandRunner } from '../../exec/runner.ts';
 import type { NodeAccess } from '../common/backend.ts';
 import { READ_SCRIPT, readOutcome, writeOutcome } from '../common/file-scripts.ts';
 import { assertAbsolutePath, assertName } from '../common/kinds.ts';
+import { assertScopedDir } from '../common/run-scope.ts';
 import type { Engine } from './tooling.ts';
 
 /** argv (after the engine) that SIGKILLs a container through the node's runtime. */
@@ -23,6 +24,11 @@ export function readArgs(node: string, path: string): string[] {
 /** argv that creates a node directory and its parents. */
 export function mkdirArgs(node: string, path: string): string[] {
   return ['exec', node, 'mkdir', '-p', '--', path];
+}
+
+/** argv that removes a run-scoped node directory. */
+export function rmdirArgs(node: string, path: string): string[] {
+  return ['exec', node, 'rm', '-rf', '--', assertScopedDir(path)];
 }
 
 export function engineNodeAccess(o: { runner: CommandRunner; engine: Engine; cluster: string }): NodeAccess {
@@ -43,6 +49,10 @@ export function engineNodeAccess(o: { runner: CommandRunner; engine: Engine; clu
     async makeDir(node, path) {
       const r = await o.runner.run(o.engine, mkdirArgs(own(node), assertAbsolutePath(path)), { reject: false, timeoutMs: 30_000 });
       writeOutcome(r, `create ${path} on node ${node}`);
+    },
+    async removeDir(node, path) {
+      const r = await o.runner.run(o.engine, rmdirArgs(own(node), path), { reject: false, timeoutMs: 30_000 });
+      writeOutcome(r, `remove ${path} on node ${node}`);
     },
   };
 }

@@ -28,6 +28,26 @@ describe('prepareObjects', () => {
     expect(sc.metadata).toEqual({ name: 'course-fast', labels: { 'storage-course/run': 'run1' } });
   });
 
+  it('keeps claims of class "" to the volumes of their own run (claim, StatefulSet template, ephemeral volume), and leaves claims of a real class alone', () => {
+    const claim = (storageClassName: string | undefined, selector?: object) => ({ storageClassName, accessModes: ['ReadWriteOnce'], ...(selector ? { selector } : {}) });
+    const [pvc, sts, pod, dynamic, unset] = prepareObjects(
+      [
+        { apiVersion: 'v1', kind: 'PersistentVolumeClaim', metadata: { name: 'course-pvc' }, spec: claim('', { matchLabels: { tier: 'gold' } }) },
+        { apiVersion: 'apps/v1', kind: 'StatefulSet', metadata: { name: 'web' }, spec: { volumeClaimTemplates: [{ metadata: { name: 'www' }, spec: claim('') }] } },
+        { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' }, spec: { volumes: [{ name: 'scratch', ephemeral: { volumeClaimTemplate: { spec: claim('') } } }] } },
+        { apiVersion: 'v1', kind: 'PersistentVolumeClaim', metadata: { name: 'dyn-pvc' }, spec: claim('course-fast') },
+        { apiVersion: 'v1', kind: 'PersistentVolumeClaim', metadata: { name: 'default-pvc' }, spec: claim(undefined) },
+      ] as K8sObject[],
+      'course-run1',
+      'run1',
+    );
+    expect(pvc.spec.selector).toEqual({ matchLabels: { tier: 'gold', 'storage-course/run': 'run1' } });
+    expect(sts.spec.volumeClaimTemplates[0].spec.selector).toEqual({ matchLabels: { 'storage-course/run': 'run1' } });
+    expect(pod.spec.volumes[0].ephemeral.volumeClaimTemplate.spec.selector).toEqual({ matchLabels: { 'storage-course/run': 'run1' } });
+    expect(dynamic.spec.selector).toBeUndefined();
+    expect(unset.spec.selector).toBeUndefined();
+  });
+
   it('never mutates the caller\'s objects', () => {
     const original = fixture('pvc-bound.json');
     const copy = structuredClone(original);

@@ -12,6 +12,9 @@ class TestBackend implements ClusterBackend {
   readonly kind = 'kind' as const;
   torn = 0;
   kills: [string, string][] = [];
+  removed: [string, string][] = [];
+  made: [string, string][] = [];
+  reads: [string, string][] = [];
   constructor(
     readonly ownsCluster = true,
     readonly waitForNamespaceDeletion = false,
@@ -25,8 +28,9 @@ class TestBackend implements ClusterBackend {
   nodeAccess(): NodeAccess {
     return {
       killContainer: async (node, id) => void this.kills.push([node, id]),
-      readFile: async () => 'node-data',
-      makeDir: async () => undefined,
+      readFile: async (node, path) => (this.reads.push([node, path]), 'node-data'),
+      makeDir: async (node, path) => void this.made.push([node, path]),
+      removeDir: async (node, path) => void this.removed.push([node, path]),
     };
   }
   async tearDown() {
@@ -41,6 +45,7 @@ function preparedRunner(): FakeRunner {
   const nodes = fixtureJson('nodes-kind.json');
   nodes.items[1].metadata.labels['storage-course/role'] = 'data'; // left by a crashed run
   return new FakeRunner()
+    .when(kubectl('get', 'namespaces,persistentvolumes,storageclasses.storage.k8s.io'), { stdout: list([]) })
     .when(kubectl('get', 'nodes'), { stdout: JSON.stringify(nodes) })
     .when(kubectl('label', 'nodes'), {})
     .once('kubectl', ['--kubeconfig', '/kc', 'get', 'namespaces', NS], { stdout: '' })
@@ -55,10 +60,11 @@ async function prepared(runner = preparedRunner(), backend = new TestBackend()) 
 }
 
 describe('KubectlCluster.prepare', () => {
-  it('removes stale node labels, creates the labelled run namespace and waits for its ServiceAccount', async () => {
+  it('removes what ended runs left, creates the labelled run namespace and waits for its ServiceAccount', async () => {
     const { runner, cluster } = await prepared();
     expect(cluster.namespace).toBe(NS);
     expect(runner.argvs()).toEqual([
+      ['kubectl', '--kubeconfig', '/kc', 'get', 'namespaces,persistentvolumes,storageclasses.storage.k8s.io', '-l', 'storage-course/run', '-o', 'json', '--request-timeout=30s'],
       ['kubectl', '--kubeconfig', '/kc', 'get', 'nodes', '-o', 'json', '--request-timeout=30s'],
       ['kubectl', '--kubeconfig', '/kc', 'label', 'nodes', 'kind-worker', 'storage-course/role-', '--request-timeout=30s'],
       ['kubectl', '--kubeconfig', '/kc', 'get', 'namespaces', NS, '-o', 'json', '--ignore-not-found', '--request-timeout=30s'],
@@ -66,7 +72,7 @@ describe('KubectlCluster.prepare', () => {
       ['kubectl', '--kubeconfig', '/kc', 'get', 'serviceaccounts', 'default', '-n', NS, '-o', 'json', '--ignore-not-found', '--request-timeout=30s'],
       ['kubectl', '--kubeconfig', '/kc', 'get', 'serviceaccounts', 'default', '-n', NS, '-o', 'json', '--ignore-not-found', '--request-timeout=30s'],
     ]);
-    const applied = JSON.parse(runner.calls[3].input!);
+    const applied = JSON.parse(runner.calls[4].input!);
     expect(applied.items[0].metadata).toEqual({
       name: NS,
       labels: { 'storage-course/run': 'run1', 'storage-course/managed': 'true', 'pod-security.kubernetes.io/enforce': 'privileged' },
@@ -121,20 +127,20 @@ describe('KubectlCluster.apply', () => {
 
   it('checks cluster-scoped objects, then applies everything as one List', async () => {
     const { cluster, runner } = await prepared();
-    runner.when(kubectl('get', 'persistentvolumes', 'course-pv'), { stdout: '' });
+    runner.when(kubectl('get', 'persistentvolumes', 'course-pv.run1'), { stdout: '' });
     await cluster.apply([pv, pod] as K8sObject[]);
     const call = runner.calls.at(-1)!;
     expect(call.args).toContain('apply');
     const items = JSON.parse(call.input!).items;
-    expect(items.map((o: K8sObject) => [o.kind, o.metadata.namespace, o.metadata.labels])).toEqual([
-      ['PersistentVolume', undefined, { 'storage-course/run': 'run1' }],
-      ['Pod', NS, { 'storage-course/run': 'run1' }],
+    expect(items.map((o: K8sObject) => [o.kind, o.metadata.name, o.metadata.namespace, o.metadata.labels])).toEqual([
+      ['PersistentVolume', 'course-pv.run1', undefined, { 'storage-course/run': 'run1' }],
+      ['Pod', 'pv-pod', NS, { 'storage-course/run': 'run1' }],
     ]);
   });
 
   it('refuses to overwrite a cluster-scoped object it did not create', async () => {
     const { cluster, runner } = await prepared();
-    runner.when(kubectl('get', 'persistentvolumes', 'course-pv'), { stdout: JSON.stringify({ ...pv, metadata: { name: 'course-pv' } }) });
+    runner.when(kubectl('get', 'persistentvolumes', 'course-pv.run1'), { stdout: JSON.stringify({ ...pv, metadata: { name: 'course-pv.run1' } }) });
     const before = runner.calls.length;
     const err = await cluster.apply([pv] as K8sObject[]).catch((e) => e);
     expect(err).toBeInstanceOf(ApplyError);
@@ -144,9 +150,9 @@ describe('KubectlCluster.apply', () => {
 
   it('replaces a leftover of an earlier run: delete, wait until gone, apply', async () => {
     const { cluster, runner } = await prepared();
-    const leftover = JSON.stringify({ ...pv, metadata: { name: 'course-pv', labels: { 'storage-course/run': 'run0' } } });
-    runner.once('kubectl', ['--kubeconfig', '/kc', 'get', 'persistentvolumes', 'course-pv'], { stdout: leftover }, { stdout: leftover }, { stdout: '' });
-    runner.when(kubectl('delete', 'persistentvolumes', 'course-pv'), {});
+    const leftover = JSON.stringify({ ...pv, metadata: { name: 'course-pv.run1', labels: { 'storage-course/run': 'run0' } } });
+    runner.once('kubectl', ['--kubeconfig', '/kc', 'get', 'persistentvolumes', 'course-pv.run1'], { stdout: leftover }, { stdout: leftover }, { stdout: '' });
+    runner.when(kubectl('delete', 'persistentvolumes', 'course-pv.run1'), {});
     const before = runner.calls.length;
     await cluster.apply([pv] as K8sObject[]);
     const verbs = runner.calls.slice(before).map((c) => c.args[2]);
@@ -158,11 +164,13 @@ describe('KubectlCluster.apply', () => {
     runner.when(kubectl('get', 'persistentvolumes'), { stdout: '' });
     runner.once('kubectl', ['--kubeconfig', '/kc', 'apply'], {
       exitCode: 1,
-      stderr: 'The PersistentVolume "course-pv" is invalid: spec.persistentvolumesource: Forbidden: spec.persistentvolumesource is immutable after creation\n',
+      stderr: 'The PersistentVolume "course-pv.run1" is invalid: spec.persistentvolumesource: Forbidden: spec.persistentvolumesource is immutable after creation\n',
     });
     const err = await cluster.apply([pv] as K8sObject[]).catch((e) => e);
     expect(err).toBeInstanceOf(ApplyError);
+    // Reported in the names the student wrote, not the run-scoped ones the API saw.
     expect(err.object).toEqual({ kind: 'PersistentVolume', name: 'course-pv' });
+    expect(err.message).toContain('The PersistentVolume "course-pv" is invalid');
     expect(err.message).toContain('immutable after creation');
   });
 });
@@ -197,6 +205,82 @@ describe('KubectlCluster reads', () => {
   it('workers(): schedulable Ready nodes', async () => {
     const { cluster } = await prepared();
     expect(await cluster.workers()).toEqual(['kind-worker', 'kind-worker2']);
+  });
+});
+
+describe('KubectlCluster: run-scoped names (two runs at once never see each other)', () => {
+  const pv = { apiVersion: 'v1', kind: 'PersistentVolume', metadata: { name: 'course-pv' }, spec: { local: { path: '/var/local/course-pv' }, storageClassName: '' } };
+  const claim = { apiVersion: 'v1', kind: 'PersistentVolumeClaim', metadata: { name: 'course-pvc' }, spec: { storageClassName: '', volumeName: 'course-pv' } };
+
+  it('applies course-pv as course-pv.run1, and get() answers in the contract\'s names', async () => {
+    const { cluster, runner } = await prepared();
+    runner.when(kubectl('get', 'persistentvolumes', 'course-pv.run1'), { stdout: '' });
+    await cluster.apply([pv, claim] as K8sObject[]);
+    const items = JSON.parse(runner.calls.at(-1)!.input!).items;
+    expect(items[0].metadata.name).toBe('course-pv.run1');
+    expect(items[0].spec.local.path).toBe('/var/local/course-pv.run1');
+    expect(items[1].spec.volumeName).toBe('course-pv.run1');
+    // What the cluster says back: the bound claim and the volume under their scoped names.
+    runner.when(kubectl('get', 'persistentvolumeclaims', 'course-pvc'), { stdout: JSON.stringify({ ...items[1], status: { phase: 'Bound' } }) });
+    runner.when(kubectl('get', 'persistentvolumes', 'course-pv.run1'), { stdout: JSON.stringify({ ...items[0], status: { phase: 'Bound' } }) });
+    expect((await cluster.get('PersistentVolumeClaim', 'course-pvc'))?.spec?.volumeName).toBe('course-pv');
+    const got = await cluster.get('PersistentVolume', 'course-pv');
+    expect([got?.metadata.name, got?.spec?.local?.path]).toEqual(['course-pv', '/var/local/course-pv']);
+  });
+
+  it('node directories: made, read and removed under the scoped path; only scoped ones are removed, from every worker', async () => {
+    const { cluster, runner, backend } = await prepared();
+    runner.when(kubectl('delete'), {}).when(kubectl('get', 'persistentvolumes'), { stdout: list([]) });
+    await cluster.makeNodeDir('kind-worker', '/var/local/course-pv');
+    expect(await cluster.readNodeFile('kind-worker', '/var/local/course-pv/grader-token')).toBe('node-data');
+    expect(backend.made).toEqual([['kind-worker', '/var/local/course-pv.run1']]);
+    expect(backend.reads).toEqual([['kind-worker', '/var/local/course-pv.run1/grader-token']]);
+    await cluster.cleanup();
+    expect(backend.removed).toEqual([
+      ['kind-worker', '/var/local/course-pv.run1'],
+      ['kind-worker2', '/var/local/course-pv.run1'],
+    ]);
+  });
+
+  it('diagnostics and errors speak of the names the student wrote', async () => {
+    const { cluster, runner } = await prepared();
+    runner.when(kubectl('get', 'persistentvolumes', 'course-pv.run1'), { stdout: '' });
+    await cluster.apply([pv] as K8sObject[]);
+    runner.when(kubectl('describe', 'persistentvolumes', 'course-pv.run1'), { stdout: 'Name: course-pv.run1\nSource: /var/local/course-pv.run1\n' });
+    runner.when(kubectl('get', 'events'), { stdout: list([]) });
+    const [describe] = await cluster.diagnostics([{ kind: 'PersistentVolume', name: 'course-pv' }]);
+    expect(describe).toEqual({ title: 'describe persistentvolumes/course-pv', text: 'Name: course-pv\nSource: /var/local/course-pv' });
+    runner.when(kubectl('delete', 'persistentvolumes', 'course-pv.run1'), { exitCode: 1, stderr: 'Error from server: persistentvolumes "course-pv.run1" is forbidden' });
+    await expect(cluster.delete('PersistentVolume', 'course-pv')).rejects.toThrow('persistentvolumes "course-pv" is forbidden');
+  });
+
+  it('prepare() deletes what an ended run left and keeps what a live run has: objects and node labels', async () => {
+    const nodes = fixtureJson('nodes-kind.json');
+    nodes.items[1].metadata.labels['storage-course/role.live1'] = 'data';
+    nodes.items[2].metadata.labels['storage-course/role.dead1'] = 'data';
+    const labelled = [
+      { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'course-live1', labels: { 'storage-course/run': 'live1' } } },
+      { apiVersion: 'v1', kind: 'PersistentVolume', metadata: { name: 'course-pv.live1', labels: { 'storage-course/run': 'live1' } } },
+      { apiVersion: 'v1', kind: 'PersistentVolume', metadata: { name: 'course-pv.dead1', labels: { 'storage-course/run': 'dead1' } } },
+      { apiVersion: 'storage.k8s.io/v1', kind: 'StorageClass', metadata: { name: 'course-fast.dead1', labels: { 'storage-course/run': 'dead1' } } },
+    ];
+    const runner = preparedRunner()
+      .when(kubectl('get', 'namespaces,persistentvolumes,storageclasses.storage.k8s.io'), { stdout: list(labelled) })
+      .when(kubectl('get', 'nodes'), { stdout: JSON.stringify(nodes) })
+      .when(kubectl('delete'), {});
+    await prepared(runner);
+    const changes = runner.argvs().filter((a) => a[3] === 'delete' || a[3] === 'label').map((a) => a.slice(3, 6).join(' '));
+    expect(changes).toEqual(['delete persistentvolumes course-pv.dead1', 'delete storageclasses.storage.k8s.io course-fast.dead1', 'label nodes kind-worker2']);
+    expect(runner.argvs().find((a) => a[3] === 'label')).toContain('storage-course/role.dead1-');
+  });
+
+  it('cleanup keeps a hand-made volume someone else bound to this run\'s claim (an admin\'s static PV)', async () => {
+    const { cluster, runner } = await prepared(preparedRunner(), new TestBackend(false, true));
+    runner.when(kubectl('delete'), {}).when(kubectl('get', 'namespaces', NS), { stdout: '' });
+    const admins = { apiVersion: 'v1', kind: 'PersistentVolume', metadata: { name: 'nfs-share-7' }, spec: { claimRef: { namespace: NS, name: 'course-pvc' } } };
+    runner.when(kubectl('get', 'persistentvolumes'), { stdout: list([admins]) });
+    await cluster.cleanup();
+    expect(runner.argvs().some((a) => a.includes('nfs-share-7') && a.includes('delete'))).toBe(false);
   });
 });
 
@@ -255,7 +339,7 @@ describe('KubectlCluster container and node operations', () => {
       `delete pods cache-pod -n ${NS} --grace-period=1 --wait=true --ignore-not-found --timeout=120s`,
       `delete persistentvolumeclaims dyn-pvc -n ${NS} --ignore-not-found --wait=false`,
       `scale statefulsets.apps/web --replicas=2 -n ${NS} --request-timeout=30s`,
-      'label nodes kind-worker storage-course/role=data --overwrite --request-timeout=30s',
+      'label nodes kind-worker storage-course/role.run1=data --overwrite --request-timeout=30s',
     ]);
   });
 
@@ -278,7 +362,7 @@ describe('KubectlCluster.cleanup', () => {
       `delete pods --all -n ${NS} --grace-period=1 --wait=false --ignore-not-found`,
       'delete persistentvolumes,storageclasses.storage.k8s.io -l storage-course/run=run1 --ignore-not-found --wait=false',
       'get persistentvolumes -o json --request-timeout=30s',
-      'label nodes kind-worker storage-course/role- --request-timeout=30s',
+      'label nodes kind-worker storage-course/role.run1- --request-timeout=30s',
     ]);
     expect(backend.torn).toBe(1);
   });

@@ -103,6 +103,18 @@ describe('current back end', () => {
     await expect(cluster.makeNodeDir('kind-worker', '/var/local/course-pv')).rejects.toBeInstanceOf(ExecError);
   });
 
+  it('removes a run-scoped node directory with a helper pod, and refuses any other path before making one', async () => {
+    const r = runner();
+    const nodes = helperPodNodeAccess({ kube: new Kube(r, new KubectlArgs({ context: 'k3d-school' }, NS)), runId: 'lesson-2-abc', clock: virtualClock() });
+    helperFinishes(r, 0, '');
+    await nodes.removeDir('kind-worker', '/var/local/course-data.lesson-2-abc');
+    const cmd = JSON.parse(r.calls.filter((c) => c.args.includes('apply')).at(-1)!.input!).items[0].spec.containers[0].command;
+    expect(cmd).toEqual(['rm', '-rf', '--', '/host/var/local/course-data.lesson-2-abc']);
+    const applies = r.calls.filter((c) => c.args.includes('apply')).length;
+    await expect(nodes.removeDir('kind-worker', '/var/local')).rejects.toThrow(TypeError);
+    expect(r.calls.filter((c) => c.args.includes('apply')).length).toBe(applies);
+  });
+
   it('a helper pod that never finishes is an ExecError naming the node (and is deleted)', async () => {
     const r = runner();
     r.when((c) => c.args.some((a) => a.startsWith('course-node-')) && c.args.includes('get'), {

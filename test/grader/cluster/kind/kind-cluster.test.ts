@@ -1,5 +1,5 @@
 import { describe, it, expect, beforeEach, afterEach } from 'vitest';
-import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { FakeRunner, type FakeCall } from '../../../../src/grader/exec/fake-runner.ts';
@@ -76,6 +76,14 @@ describe('kind back end: bring-up', () => {
       description: { en: 'kind cluster k8s-storage-course (Kubernetes v1.35.0)', 'zh-cn': 'kind 集群 k8s-storage-course（Kubernetes v1.35.0）' },
       isModel: false,
     });
+  });
+
+  it('leaves a kubeconfig file that already answers as it is (an export rewrites it under the feet of concurrent runs)', async () => {
+    mkdirSync(dirname(KUBECONFIG()), { recursive: true });
+    writeFileSync(KUBECONFIG(), 'apiVersion: v1\nkind: Config\n');
+    const runner = base().when(isKind('get', 'clusters'), { stdout: 'k8s-storage-course\n' });
+    await createKindCluster({ runId: 'lesson-1-abc', runner }).prepare();
+    expect(runner.argvs().filter((a) => a[0] === 'kind')).toEqual([['kind', 'version'], ['kind', 'get', 'clusters']]);
   });
 
   it('creates the cluster from the generated config on stdin, waits for 3 Ready nodes, then preloads local images', async () => {

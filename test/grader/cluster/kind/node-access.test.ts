@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { FakeRunner } from '../../../../src/grader/exec/fake-runner.ts';
 import { createExecaRunner } from '../../../../src/grader/exec/runner.ts';
-import { engineNodeAccess, killArgs, mkdirArgs, readArgs } from '../../../../src/grader/cluster/kind/node-access.ts';
+import { engineNodeAccess, killArgs, mkdirArgs, readArgs, rmdirArgs } from '../../../../src/grader/cluster/kind/node-access.ts';
 import { imagePlatform } from '../../../../src/grader/cluster/kind/images.ts';
 import { READ_SCRIPT } from '../../../../src/grader/cluster/common/file-scripts.ts';
 import { ExecError } from '../../../../src/grader/cluster/cluster.ts';
@@ -16,6 +16,11 @@ describe('engine node access (golden argv)', () => {
     expect(killArgs(NODE, ID)).toEqual(['exec', NODE, 'crictl', 'stop', '--timeout', '0', ID]);
     expect(readArgs(NODE, '/var/local/course-data/token')).toEqual(['exec', NODE, 'sh', '-c', READ_SCRIPT, '--', '/var/local/course-data/token']);
     expect(mkdirArgs(NODE, '/var/local/course-pv')).toEqual(['exec', NODE, 'mkdir', '-p', '--', '/var/local/course-pv']);
+  });
+
+  it('removes only a run-scoped node directory', () => {
+    expect(rmdirArgs(NODE, '/var/local/course-pv.lesson-4-abc')).toEqual(['exec', NODE, 'rm', '-rf', '--', '/var/local/course-pv.lesson-4-abc']);
+    for (const bad of ['/var/local/course-pv', '/var/local', '/', '/var/lib/kubelet.x']) expect(() => rmdirArgs(NODE, bad), bad).toThrow(TypeError);
   });
 
   it('runs through docker or podman, absent node files are undefined', async () => {
