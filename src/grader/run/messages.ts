@@ -86,6 +86,6 @@ export const MSG = {
   },
   kept: {
     en: '--keep: nothing was cleaned up; namespace {namespace} and the cluster-scoped objects of this run are still there',
-    'zh-cn': '--keep：没有执行清理；命名空间 {namespace} 以及本次运行创建的集群级对象仍然保留',
+    'zh-cn': '--keep：没有执行清理；名字空间 {namespace} 以及本次运行创建的集群级对象仍然保留',
   },
 } satisfies Record<string, Localized>;

@@ -69,7 +69,7 @@ export function resolveApi(value: unknown, loc: Locator): Resolved {
     const instead = served.length > 0
       ? { en: `use apiVersion: ${use}`, zh: `请改用 apiVersion: ${useZh}` }
       : kind === 'PodSecurityPolicy'
-        ? { en: 'Pod Security Admission (namespace labels) replaced it', zh: '它已被 Pod 安全准入（Pod Security Admission，命名空间标签）取代' }
+        ? { en: 'Pod Security Admission (namespace labels) replaced it', zh: '它已被 Pod 安全准入（Pod Security Admission，名字空间标签）取代' }
         : { en: 'there is no replacement', zh: '它没有替代品' };
     return fail(problem('api.removed', {
       en: `${kind} in ${apiVersion} was removed in Kubernetes ${release}; ${instead.en}`,

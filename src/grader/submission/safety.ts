@@ -67,7 +67,7 @@ function kindRules(o: SubmittedObject): Problem[] {
   if (kind === 'Namespace') {
     return [problem('safety.namespace', {
       en: `Namespace "${name}": the grader makes its own namespace for each run and does not create others; remove this object`,
-      'zh-cn': `Namespace "${name}"：评分程序每次运行都会创建自己的命名空间，不会创建别的命名空间；请删除这个对象`,
+      'zh-cn': `Namespace "${name}"：评分程序每次运行都会创建自己的名字空间，不会创建别的名字空间；请删除这个对象`,
     }, o.pos)];
   }
   if (!isNamespaced(kind) && !CLUSTER_KINDS_ALLOWED.has(kind)) {

@@ -30,6 +30,6 @@ export function namespaceNote(object: K8sObject, loc: Locator): Localized | unde
   const where = `${at.file}:${at.line}`;
   return {
     en: `${where}: metadata.namespace "${ns}" of ${object.kind} "${object.metadata.name}" is ignored; the grader puts every namespaced object in its own namespace`,
-    'zh-cn': `${where}：${object.kind} "${object.metadata.name}" 的 metadata.namespace "${ns}" 会被忽略；评分程序会把所有命名空间作用域的对象放进它自己的命名空间`,
+    'zh-cn': `${where}：${object.kind} "${object.metadata.name}" 的 metadata.namespace "${ns}" 会被忽略；评分程序会把所有名字空间作用域的对象放进它自己的名字空间`,
   };
 }

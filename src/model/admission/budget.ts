@@ -40,7 +40,7 @@ export function checkPodBudget(state: ModelState, obj: K8sObject): void {
     throw r.notModelled(
       L(
         `more than ${MAX_MODELLED_PODS} pods in one namespace (${others} planned already, this ${obj.kind} adds ${own})`,
-        `一个命名空间中超过 ${MAX_MODELLED_PODS} 个 Pod（已计划 ${others} 个，这个 ${obj.kind} 又增加 ${own} 个）`,
+        `一个名字空间中超过 ${MAX_MODELLED_PODS} 个 Pod（已计划 ${others} 个，这个 ${obj.kind} 又增加 ${own} 个）`,
       ),
     );
   }

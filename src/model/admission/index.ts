@@ -62,7 +62,7 @@ export function admit(state: ModelState, input: K8sObject, replace = false): App
     obj.metadata.namespace ||= 'default';
     const ns = state.store.get('Namespace', '', obj.metadata.namespace!);
     if (ns?.metadata.deletionTimestamp) {
-      throw r.invalid('metadata.namespace', L(`Forbidden: unable to create new content in namespace ${ns.metadata.name} because it is being terminated`, `禁止：命名空间 ${ns.metadata.name} 正在终止，不能在其中创建新对象`));
+      throw r.invalid('metadata.namespace', L(`Forbidden: unable to create new content in namespace ${ns.metadata.name} because it is being terminated`, `禁止：名字空间 ${ns.metadata.name} 正在终止，不能在其中创建新对象`));
     }
   } else delete obj.metadata.namespace;
   const nsKey = obj.metadata.namespace ?? '';

@@ -40,11 +40,11 @@ export const msg = {
   },
   namespaceFailed: {
     en: 'Could not create the run namespace {namespace}: {detail}',
-    'zh-cn': '无法创建本次评分的命名空间 {namespace}：{detail}',
+    'zh-cn': '无法创建本次评分的名字空间 {namespace}：{detail}',
   },
   namespaceHint: {
     en: 'The grader needs permission to create namespaces, pods, PersistentVolumes and StorageClasses in this cluster.',
-    'zh-cn': '评分程序需要在该集群中创建命名空间、Pod、持久卷（PersistentVolume）和存储类（StorageClass）的权限。',
+    'zh-cn': '评分程序需要在该集群中创建名字空间、Pod、持久卷（PersistentVolume）和存储类（StorageClass）的权限。',
   },
   nfsClientMissing: {
     en: 'Lesson 3 was not run: the kernel of this cluster\'s nodes has no NFS client ("nfs" is not in /proc/filesystems and the kernel cannot load modules), so no Pod here can mount an NFS volume. This says nothing about your answer.',
@@ -88,7 +88,7 @@ export const msg = {
   },
   foreignNamespace: {
     en: 'The namespace {namespace} exists but was not created by the grader; it will not be touched.',
-    'zh-cn': '命名空间 {namespace} 已存在，但不是评分程序创建的；评分程序不会改动它。',
+    'zh-cn': '名字空间 {namespace} 已存在，但不是评分程序创建的；评分程序不会改动它。',
   },
   foreignNamespaceHint: {
     en: 'Remove or rename it yourself, or grade with --cluster kind.',

@@ -99,7 +99,7 @@ describe('KubectlCluster.prepare', () => {
     const err = await cluster.prepare().catch((e) => e);
     expect(err).toBeInstanceOf(ClusterUnavailableError);
     expect(err.reason.en).toContain('cannot create resource "namespaces"');
-    expect(err.reason['zh-cn']).toContain('无法创建本次评分的命名空间');
+    expect(err.reason['zh-cn']).toContain('无法创建本次评分的名字空间');
   });
 
   it('Ctrl-C right after the namespace was created: prepare rejects, and cleanup still deletes the namespace', async () => {

@@ -1,0 +1,81 @@
+/**
+ * One Chinese word per concept across the site: the lesson pages, the other zh-cn pages, and every
+ * Chinese string the grader, the model and the docs can show. For each listed concept the course
+ * has chosen one term (the kubernetes.io zh-cn one); its competing translations must appear nowhere.
+ * Each failure names the file, the line and the word to use instead.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = process.cwd();
+
+interface TermPair {
+  concept: string;
+  /** The term the course uses. */
+  chosen: string;
+  /** Translations that must not appear beside it. */
+  avoid: RegExp[];
+}
+
+const TERMS: TermPair[] = [
+  { concept: 'namespace', chosen: '名字空间', avoid: [/命名空间/g] },
+  { concept: 'Pod Security Standards', chosen: 'Pod 安全性标准', avoid: [/Pod\s*安全标准/g] },
+  { concept: 'rollout', chosen: '上线', avoid: [/发布完成/g, /滚动发布/g] },
+];
+
+/** Where Chinese text lives: pages, lesson folders, grader and model messages, docs, templates. */
+const SCAN_ROOTS = ['lessons', 'src', 'graders', 'docs', 'templates'];
+/** Copies generated from lessons/ by sync-lessons (checked at their source). */
+const SKIP = [join('src', 'content', 'docs', 'lessons'), join('src', 'content', 'docs', 'zh-cn', 'lessons')];
+const TEXT = /\.(mdx?|ts|astro|json|ya?ml|sh|txt|mjs)$/;
+
+function walk(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (SKIP.some((s) => relative(root, path) === s) || name === 'node_modules') return [];
+    return statSync(path).isDirectory() ? walk(path) : TEXT.test(name) ? [path] : [];
+  });
+}
+
+const files = SCAN_ROOTS.flatMap((d) => walk(join(root, d))).map((path) => ({ file: relative(root, path), text: readFileSync(path, 'utf8') }));
+
+/** Every use of an avoided term, as "file:line: found X, use Y". */
+function inconsistencies(pair: TermPair): string[] {
+  const out: string[] = [];
+  for (const { file, text } of files) {
+    for (const pattern of pair.avoid) {
+      for (const m of text.matchAll(pattern)) {
+        const line = text.slice(0, m.index).split('\n').length;
+        out.push(`${file}:${line}: "${m[0]}" for ${pair.concept}; the course writes ${pair.chosen}`);
+      }
+    }
+  }
+  return out;
+}
+
+describe('zh-cn terms: one word per concept', () => {
+  it('scans the zh-cn lesson pages and the grader messages', () => {
+    expect(files.some((f) => f.file.endsWith('zh-cn.mdx'))).toBe(true);
+    expect(files.some((f) => f.file.startsWith('src/grader/'))).toBe(true);
+  });
+
+  for (const pair of TERMS) {
+    describe(`${pair.concept}: ${pair.chosen}`, () => {
+      it('the chosen term is used', () => {
+        expect(files.some((f) => f.text.includes(pair.chosen)), `${pair.chosen} appears nowhere; is the pair still needed?`).toBe(true);
+      });
+
+      it('no competing translation appears anywhere', () => {
+        const found = inconsistencies(pair);
+        expect(found, found.join('\n')).toEqual([]);
+      });
+    });
+  }
+
+  it('the check itself catches a competing term', () => {
+    const sample = { concept: 'namespace', chosen: '名字空间', avoid: [/命名空间/g] };
+    expect([...'评分程序的命名空间'.matchAll(sample.avoid[0])]).toHaveLength(1);
+  });
+});
