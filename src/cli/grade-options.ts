@@ -28,7 +28,7 @@ export const GRADE_OPTIONS: OptionSpec[] = [
   { flags: '--jobs <n>', description: { en: 'with --class: how many students are graded at once (default: up to 4 on kind or current, up to 8 on the model, never more than the CPUs)', 'zh-cn': '与 --class 一起使用：同时评几位学生（默认：kind 或 current 上最多 4 个，离线模型上最多 8 个，且不超过 CPU 数）' } },
   { flags: '--list', description: { en: 'list the lessons and exit', 'zh-cn': '列出所有课程后退出' } },
   { flags: '--reporter <names>', description: { en: 'terminal, json, junit, github: a comma list or repeated (default: terminal,json,junit, plus github under GitHub Actions)', 'zh-cn': 'terminal、json、junit、github：用逗号分隔或重复指定（默认：terminal,json,junit，在 GitHub Actions 中再加上 github）' } },
-  { flags: '--out <dir>', description: { en: 'folder for results.json and junit.xml (default: reports/)', 'zh-cn': 'results.json 和 junit.xml 的输出文件夹（默认：reports/）' } },
+  { flags: '--out <dir>', description: { en: 'folder for results.json and junit.xml (default: reports/); with --class, one folder per student and class-summary.csv', 'zh-cn': 'results.json 和 junit.xml 的输出文件夹（默认：reports/）；使用 --class 时，每位学生一个文件夹，外加 class-summary.csv' } },
   { flags: '--trace', description: { en: 'print every external command (kind, kubectl, docker) with its duration', 'zh-cn': '打印每个外部命令（kind、kubectl、docker）及其耗时' } },
   { flags: '--delete-cluster', description: { en: 'delete the course kind cluster and exit', 'zh-cn': '删除课程的 kind 集群后退出' } },
   { flags: '-h, --help', description: { en: 'show this help', 'zh-cn': '显示本帮助' } },
