@@ -30,10 +30,11 @@ const MARK: Record<MetricStatus, string> = { ok: '✓', over: '✗', none: '−'
 
 export { displayWidth, padEnd } from '../i18n/display-width.ts';
 
-/** A figure in its unit ("1.23 s", "36.5 KB"), or "—" when not measured. */
+/** A figure in its unit ("1.23 s", "36.5 KB", "3.10×"), or "—" when not measured. */
 export function formatFigure(value: number | null, unit: Metric['unit']): string {
   if (value === null) return '—';
   if (unit === 'count') return String(value);
+  if (unit === 'ratio') return `${value.toFixed(2)}×`;
   return unit === 'ms' ? formatMs(value) : formatBytes(value);
 }
 
@@ -70,7 +71,7 @@ export function renderTable(report: BenchReport, lang: Lang): string {
     for (const m of section.metrics) {
       const r = rows.find((x) => x.m === m)!;
       out.push(line(r.label, r.figure, r.target, MARK[metricStatus(m)]));
-      const note = m.value === null ? fill(TABLE_TEXT.notMeasured, { error: m.error ?? '?' })[lang] : m.detail?.[lang];
+      const note = m.value === null && !m.optional ? fill(TABLE_TEXT.notMeasured, { error: m.error ?? '?' })[lang] : m.detail?.[lang];
       if (note) out.push(`      ${note}`);
     }
   }

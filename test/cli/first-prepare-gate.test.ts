@@ -50,8 +50,8 @@ describe('gateFirstUse', () => {
     const log: string[] = [];
     const make = gateFirstUse(fakes(log, { count: 0 }));
     const [a, b] = ['a', 'b'].map(make);
-    await Promise.all([a!.installFixture('nfs'), b!.installFixture('nfs')]);
-    expect(log).toEqual(['fixture nfs a', 'fixture done a', 'fixture nfs b', 'fixture done b']);
+    await Promise.all([a!.installFixture('nfs-server'), b!.installFixture('nfs-server')]);
+    expect(log).toEqual(['fixture nfs-server a', 'fixture done a', 'fixture nfs-server b', 'fixture done b']);
     expect(a!.namespace).toBe('course-a');
     expect(await b!.pods({})).toEqual(['b']);
   });
