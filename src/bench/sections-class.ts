@@ -101,7 +101,10 @@ function notMeasured(id: string, label: Localized, reason: Localized, unit: Metr
 /** The three rows of one back end: serial, parallel, ratio. */
 async function backendRows(root: string, backend: ClassBackend, size: number, probe: () => Probe): Promise<Metric[]> {
   const name = T[backend];
-  const jobs = Math.max(2, defaultJobs(backend, availableParallelism()));
+  // The model: its default --jobs (at least 2, so there is something to compare). The real
+  // cluster: 4, the most the default picks there, whatever this machine's CPUs (the work is the
+  // cluster's Pods starting, not the grader's CPU; the issue's aim of 3x needs at least 3).
+  const jobs = backend === 'kind' ? 4 : Math.max(2, defaultJobs(backend, availableParallelism()));
   const label = (m: Localized) => ({ en: fill(m, { backend: name.en, jobs }).en, 'zh-cn': fill(m, { backend: name['zh-cn'], jobs })['zh-cn'] });
   const ids = { serial: `class.${backend}.serial`, parallel: `class.${backend}.parallel`, ratio: `class.${backend}.ratio` };
   if (backend === 'kind') {
