@@ -5,7 +5,7 @@
  */
 import type { Localized } from '../i18n/lang.ts';
 
-export type Unit = 'ms' | 'bytes' | 'count';
+export type Unit = 'ms' | 'bytes' | 'count' | 'ratio';
 
 /** A figure's target: it must stay below `max` (same unit as the figure). */
 export interface Target {
@@ -26,6 +26,11 @@ export interface Metric {
   detail?: Localized;
   /** Why it could not be measured. */
   error?: string;
+  /**
+   * A figure that needs something the machine may lack (the course cluster): when it could not
+   * be measured it is "not measured" (status none), not a failure of the bench.
+   */
+  optional?: boolean;
 }
 
 export interface Section {
@@ -57,9 +62,9 @@ export interface BenchReport {
 
 export type MetricStatus = 'ok' | 'over' | 'none' | 'failed';
 
-/** ok / over the target / no target / could not be measured. */
+/** ok / over the target / no target (or an optional figure not measured) / could not be measured. */
 export function metricStatus(m: Metric): MetricStatus {
-  if (m.value === null || !Number.isFinite(m.value)) return 'failed';
+  if (m.value === null || !Number.isFinite(m.value)) return m.optional ? 'none' : 'failed';
   if (!m.target) return 'none';
   return m.value < m.target.max ? 'ok' : 'over';
 }

@@ -11,6 +11,7 @@ import type { Localized } from '../i18n/lang.ts';
 import { machineInfo } from './machine.ts';
 import type { BenchReport, Section } from './report.ts';
 import { firstErrorSection, scenarioSection, staticSection } from './sections-grader.ts';
+import { classSection } from './sections-class.ts';
 import { clusterSection } from './sections-cluster.ts';
 import { buildSection, weightSection } from './sections-site.ts';
 
@@ -24,11 +25,13 @@ export interface BenchOptions {
   scenarioPasses: number;
   /** Leave out the site build (its rows then say so). */
   skipSite: boolean;
+  /** Submissions in the class figure (issue 21: 30). */
+  classSize: number;
   /** Called as each section starts, e.g. to print progress. */
   onSection?: (title: Localized) => void;
 }
 
-export const DEFAULT_BENCH: Omit<BenchOptions, 'root'> = { firstErrorRuns: 5, staticRuns: 7, scenarioPasses: 3, skipSite: false };
+export const DEFAULT_BENCH: Omit<BenchOptions, 'root'> = { firstErrorRuns: 5, staticRuns: 7, scenarioPasses: 3, skipSite: false, classSize: 30 };
 
 export const NOTES: Localized[] = [
   {
@@ -73,6 +76,7 @@ export async function runBench(opts: BenchOptions): Promise<BenchReport> {
       rmSync(outDir, { recursive: true, force: true });
     }
   }
+  await step({ en: 'a class at once', 'zh-cn': '全班一起评分' }, () => classSection(opts.root, opts.classSize));
   await step({ en: 'real cluster (recorded)', 'zh-cn': '真实集群（已记录的数据）' }, async () => clusterSection(opts.root));
   return { timestamp, node: process.version, machine: machineInfo(), sections, notes: NOTES, durationMs: performance.now() - started };
 }

@@ -7,6 +7,7 @@
 import { fill, type Lang, type Localized } from '../i18n/lang.ts';
 import { metricStatus, type BenchReport, type Metric, type MetricStatus } from './report.ts';
 import { formatBytes, formatMs } from './stats.ts';
+import { displayWidth, padEnd } from '../i18n/display-width.ts';
 
 export const TABLE_TEXT = {
   title: { en: 'k8s-storage-course bench', 'zh-cn': 'k8s-storage-course 基准测试' },
@@ -27,34 +28,13 @@ export const TABLE_TEXT = {
 
 const MARK: Record<MetricStatus, string> = { ok: '✓', over: '✗', none: '−', failed: '!' };
 
-/** Columns a string takes in a terminal: East Asian wide and full-width characters take two. */
-export function displayWidth(text: string): number {
-  let width = 0;
-  for (const ch of text) {
-    const cp = ch.codePointAt(0)!;
-    const wide =
-      (cp >= 0x1100 && cp <= 0x115f) ||
-      (cp >= 0x2e80 && cp <= 0xa4cf) ||
-      (cp >= 0xac00 && cp <= 0xd7a3) ||
-      (cp >= 0xf900 && cp <= 0xfaff) ||
-      (cp >= 0xfe30 && cp <= 0xfe4f) ||
-      (cp >= 0xff00 && cp <= 0xff60) ||
-      (cp >= 0xffe0 && cp <= 0xffe6) ||
-      (cp >= 0x20000 && cp <= 0x3fffd);
-    width += wide ? 2 : 1;
-  }
-  return width;
-}
+export { displayWidth, padEnd } from '../i18n/display-width.ts';
 
-/** Pads text on the right to `width` display columns. */
-export function padEnd(text: string, width: number): string {
-  return text + ' '.repeat(Math.max(0, width - displayWidth(text)));
-}
-
-/** A figure in its unit ("1.23 s", "36.5 KB"), or "—" when not measured. */
+/** A figure in its unit ("1.23 s", "36.5 KB", "3.10×"), or "—" when not measured. */
 export function formatFigure(value: number | null, unit: Metric['unit']): string {
   if (value === null) return '—';
   if (unit === 'count') return String(value);
+  if (unit === 'ratio') return `${value.toFixed(2)}×`;
   return unit === 'ms' ? formatMs(value) : formatBytes(value);
 }
 
@@ -91,7 +71,7 @@ export function renderTable(report: BenchReport, lang: Lang): string {
     for (const m of section.metrics) {
       const r = rows.find((x) => x.m === m)!;
       out.push(line(r.label, r.figure, r.target, MARK[metricStatus(m)]));
-      const note = m.value === null ? fill(TABLE_TEXT.notMeasured, { error: m.error ?? '?' })[lang] : m.detail?.[lang];
+      const note = m.value === null && !m.optional ? fill(TABLE_TEXT.notMeasured, { error: m.error ?? '?' })[lang] : m.detail?.[lang];
       if (note) out.push(`      ${note}`);
     }
   }

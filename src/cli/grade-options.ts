@@ -24,9 +24,11 @@ export const GRADE_OPTIONS: OptionSpec[] = [
   { flags: '--keep', description: { en: 'leave what grading created in the cluster, to inspect it', 'zh-cn': '评分结束后保留在集群中创建的资源，便于查看' } },
   { flags: '--timeout <seconds>', description: { en: 'replace every step’s timeout', 'zh-cn': '替换每个步骤的超时时间' } },
   { flags: '--all', description: { en: 'grade every lesson (classroom CI)', 'zh-cn': '为所有课程评分（课堂 CI 使用）' } },
+  { flags: '--class <folder>', description: { en: 'grade every student of a class: each sub-folder of <folder> is one submission of the lesson, named after the student', 'zh-cn': '为全班评分：<folder> 的每个子文件夹是一位学生对该课程的提交，以学生命名' } },
+  { flags: '--jobs <n>', description: { en: 'with --class: how many students are graded at once (default: up to 4 on kind or current, up to 8 on the model, never more than the CPUs)', 'zh-cn': '与 --class 一起使用：同时评几位学生（默认：kind 或 current 上最多 4 个，离线模型上最多 8 个，且不超过 CPU 数）' } },
   { flags: '--list', description: { en: 'list the lessons and exit', 'zh-cn': '列出所有课程后退出' } },
   { flags: '--reporter <names>', description: { en: 'terminal, json, junit, github: a comma list or repeated (default: terminal,json,junit, plus github under GitHub Actions)', 'zh-cn': 'terminal、json、junit、github：用逗号分隔或重复指定（默认：terminal,json,junit，在 GitHub Actions 中再加上 github）' } },
-  { flags: '--out <dir>', description: { en: 'folder for results.json and junit.xml (default: reports/)', 'zh-cn': 'results.json 和 junit.xml 的输出文件夹（默认：reports/）' } },
+  { flags: '--out <dir>', description: { en: 'folder for results.json and junit.xml (default: reports/); with --class, one folder per student and class-summary.csv', 'zh-cn': 'results.json 和 junit.xml 的输出文件夹（默认：reports/）；使用 --class 时，每位学生一个文件夹，外加 class-summary.csv' } },
   { flags: '--trace', description: { en: 'print every external command (kind, kubectl, docker) with its duration', 'zh-cn': '打印每个外部命令（kind、kubectl、docker）及其耗时' } },
   { flags: '--delete-cluster', description: { en: 'delete the course kind cluster and exit', 'zh-cn': '删除课程的 kind 集群后退出' } },
   { flags: '-h, --help', description: { en: 'show this help', 'zh-cn': '显示本帮助' } },
@@ -47,7 +49,14 @@ export interface GradeRequest {
   reporters: ReporterName[];
   outDir: string;
   trace: boolean;
+  /** --class: the folder of student sub-folders (as typed). */
+  classDir?: string;
+  /** --jobs: students at once (only with --class; undefined: the back end's default). */
+  jobs?: number;
 }
+
+/** The most students a class run grades at once. */
+export const MAX_JOBS = 64;
 
 /** The language of messages before the arguments are validated: --lang if it is valid, else the environment. */
 export function languageOf(argv: string[], env: Record<string, string | undefined>): { lang: Lang; bad?: string } {
@@ -132,12 +141,21 @@ export function parseGradeArgs(argv: string[], env: Record<string, string | unde
     reporters: parseReporters(o.reporter as string[], env),
     outDir: (o.out as string | undefined) ?? DEFAULT_OUT_DIR,
     trace: Boolean(o.trace),
+    classDir: o.class as string | undefined,
+    jobs: o.jobs === undefined ? undefined : parseJobs(String(o.jobs)),
   };
   if (args.length > 1) throw new UsageError(fill(cliMsg.tooManyArgs, { args: args.join(' ') }));
   if (o.deleteCluster) return { ...request, action: 'delete-cluster' };
   if (o.list) return { ...request, action: 'list' };
   if (request.all && request.lesson) throw new UsageError(fill(cliMsg.allWithLesson, { lesson: request.lesson }));
   if (request.all && request.dir) throw new UsageError(cliMsg.dirWithAll);
+  if (request.classDir !== undefined) {
+    if (request.all) throw new UsageError(cliMsg.classWithAll);
+    if (request.dir) throw new UsageError(cliMsg.classWithDir);
+    if (request.fresh) throw new UsageError(cliMsg.classWithFresh);
+  } else if (request.jobs !== undefined) {
+    throw new UsageError(cliMsg.jobsWithoutClass);
+  }
   if (!request.all && !request.lesson) throw new UsageError(cliMsg.needLesson);
   return request;
 }
@@ -147,6 +165,13 @@ export function parseTimeout(value: string): number {
   const seconds = Number(value);
   if (value.trim() === '' || !Number.isFinite(seconds) || seconds <= 0) throw new UsageError(fill(cliMsg.badTimeout, { value }));
   return Math.round(seconds * 1000);
+}
+
+/** --jobs: a whole number from 1 to MAX_JOBS. */
+export function parseJobs(value: string): number {
+  const n = Number(value);
+  if (!/^\s*\d+\s*$/.test(value) || !Number.isInteger(n) || n < 1 || n > MAX_JOBS) throw new UsageError(fill(cliMsg.badJobs, { value, max: MAX_JOBS }));
+  return n;
 }
 
 /** --reporter values (comma lists, repeatable); default terminal,json,junit (+ github under GitHub Actions). */

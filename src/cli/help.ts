@@ -32,6 +32,10 @@ const EXIT_CODES: Localized = {
   en: 'Exit codes: 0 all checks passed, 1 a check failed, 2 bad usage or a submission that could not\nbe read, is not valid or was refused, 3 cluster or tooling could not be brought up,\n130 interrupted (Ctrl-C).',
   'zh-cn': '退出码：0 全部检查通过，1 有检查未通过，2 用法错误，或提交的文件无法读取、内容无效或被拒绝，\n3 无法启动集群或所需工具，130 已中断（Ctrl-C）。',
 };
+const CLASS_EXIT_CODES: Localized = {
+  en: 'With --class: 0 every student was graded (whatever the scores, broken submissions included:\nsee class-summary.csv), 2 bad usage (missing or empty class folder, bad --jobs), 3 some student\ncould not be graded because of the cluster or tooling, or the summary could not be written,\n130 interrupted.',
+  'zh-cn': '使用 --class 时：0 每位学生都已评分（无论得分高低，包括无法读取的提交：见 class-summary.csv），\n2 用法错误（班级文件夹不存在或为空、--jobs 无效），3 因集群或工具问题有学生无法评分，或无法写入汇总，\n130 已中断。',
+};
 
 /** The "Arguments" and "Options" sections both commands' help share. */
 function argumentsAndOptions(options: OptionSpec[], lang: Lang): string[] {
@@ -46,17 +50,20 @@ export function gradeHelp(options: OptionSpec[], lang: Lang): string {
     '',
     `${USAGE[lang]}npm run grade -- <lesson> [options]`,
     `${' '.repeat(columns(USAGE[lang]))}npm run grade -- --all [options]`,
+    `${' '.repeat(columns(USAGE[lang]))}npm run grade -- <lesson> --class <folder> [--jobs N] [options]`,
     `${' '.repeat(columns(USAGE[lang]))}npm run grade -- --list`,
     '',
     ...argumentsAndOptions(options, lang),
     '',
     NPM_NOTE[lang],
     EXIT_CODES[lang],
+    CLASS_EXIT_CODES[lang],
     '',
     EXAMPLES[lang],
     '  npm run grade lesson-3',
     '  npm run grade -- 3 --cluster model --lang zh-cn',
     '  npm run grade -- --all --cluster kind --reporter terminal,json,junit',
+    '  npm run grade -- lesson-4 --class submissions/ --cluster current --jobs 4 --out reports/class',
     '',
   ].join('\n');
 }

@@ -91,6 +91,47 @@ export const cliMsg = {
   modelDescription: { en: 'offline model', 'zh-cn': '离线模型' },
   kindDescription: { en: 'kind', 'zh-cn': 'kind' },
   currentDescription: { en: 'current kubeconfig context', 'zh-cn': '当前 kubeconfig 上下文' },
+  // --class
+  classWithAll: {
+    en: '--class grades one lesson for a whole class, so it cannot be used with --all.',
+    'zh-cn': '--class 为全班评同一课程，因此不能与 --all 一起使用。',
+  },
+  classWithDir: {
+    en: '--class takes the submissions from the sub-folders of the class folder, so it cannot be used with --dir.',
+    'zh-cn': '--class 从班级文件夹的各个子文件夹读取提交，因此不能与 --dir 一起使用。',
+  },
+  classWithFresh: {
+    en: '--fresh would make a throwaway kind cluster for every student; grade a class on the reused course cluster (leave out --fresh).',
+    'zh-cn': '--fresh 会为每位学生新建一个用完即删的 kind 集群；请在复用的课程集群上为全班评分（去掉 --fresh）。',
+  },
+  jobsWithoutClass: {
+    en: '--jobs sets how many students are graded at once, so it needs --class <folder>.',
+    'zh-cn': '--jobs 设置同时评几位学生，因此需要同时使用 --class <文件夹>。',
+  },
+  badJobs: {
+    en: 'Invalid value "{value}" for --jobs: give a whole number from 1 to {max}.',
+    'zh-cn': '--jobs 的值“{value}”无效：请给出 1 到 {max} 之间的整数。',
+  },
+  classMissing: {
+    en: 'The class folder {dir} does not exist. Give a folder that holds one folder per student.',
+    'zh-cn': '班级文件夹 {dir} 不存在。请指定一个每位学生各有一个子文件夹的文件夹。',
+  },
+  classNotFolder: {
+    en: '{dir} is not a folder. --class needs a folder that holds one folder per student.',
+    'zh-cn': '{dir} 不是文件夹。--class 需要一个每位学生各有一个子文件夹的文件夹。',
+  },
+  classEmpty: {
+    en: 'The class folder {dir} holds no student folders (hidden folders are ignored). Put each student’s submission in its own sub-folder, named after the student.',
+    'zh-cn': '班级文件夹 {dir} 中没有学生的文件夹（隐藏文件夹会被忽略）。请把每位学生的提交放在以学生命名的子文件夹中。',
+  },
+  outInsideClass: {
+    en: 'The report folder {out} is inside the class folder {dir}: grading never writes into students’ submissions. Choose another --out.',
+    'zh-cn': '报告文件夹 {out} 位于班级文件夹 {dir} 之内：评分绝不会写入学生提交的文件夹。请另选一个 --out。',
+  },
+  classSummaryFailed: {
+    en: 'Could not write the class summary {file}: {reason}',
+    'zh-cn': '无法写入全班汇总 {file}：{reason}',
+  },
   // npm run exercise
   exerciseHeader: { en: 'Starter files for {id} · {title}', 'zh-cn': '{id} · {title} 的起始文件' },
   created: { en: ' (created)', 'zh-cn': '（已创建）' },

@@ -9,7 +9,10 @@ import type { CheckResult, ExerciseError, ExerciseResult } from '../grader/repor
 import { MISSING_SUBMISSION } from '../grader/report/next-step.ts';
 import { msg } from '../grader/report/messages.ts';
 import type { LessonInfo } from './deps.ts';
+import { classMsg } from '../grader/class/messages.ts';
 import { cliMsg } from './messages.ts';
+
+const classCrashed = classMsg.crashed;
 
 function skippedChecks(grader: Grader, reason: Localized): CheckResult[] {
   const skip = (c: Grader['staticChecks'][number] | Grader['steps'][number], kind: 'static' | 'step'): CheckResult => ({
@@ -53,4 +56,14 @@ export function missingSubmissionResult(lesson: LessonInfo, grader: Grader, subm
 /** The result for an exercise Ctrl-C stopped before it started. */
 export function interruptedResult(lesson: LessonInfo, grader: Grader, submissionDir: string, now = new Date()): ExerciseResult {
   return result(lesson, grader, submissionDir, { kind: 'interrupted' }, msg.interrupted, now);
+}
+
+/**
+ * The result for a run that threw instead of returning (a bug in the grader or the runner, which
+ * promises never to reject): a cluster-kind error naming the reason, so the class run counts the
+ * student as "could not be graded" and exits 3, and never blames the student.
+ */
+export function crashedResult(lesson: LessonInfo, grader: Grader, submissionDir: string, reason: string, now = new Date()): ExerciseResult {
+  const message = fill(classCrashed, { reason });
+  return result(lesson, grader, submissionDir, { kind: 'cluster', message }, message, now);
 }

@@ -6,22 +6,19 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fill } from '../../i18n/lang.ts';
-import { ClusterUnavailableError, type Cluster, type ClusterInfo } from '../../grader/cluster/cluster.ts';
-import type { Backend, ClusterSelection } from '../../grader/cluster/select.ts';
-import type { Grader } from '../../grader/define.ts';
+import type { Cluster, ClusterInfo } from '../../grader/cluster/cluster.ts';
 import { displayFile } from '../../grader/report/format.ts';
 import { writeReports } from '../../grader/report/index.ts';
 import { runExitCode, type ExerciseResult, type RunResult } from '../../grader/report/model.ts';
 import { createProgress } from '../../grader/report/progress.ts';
 import type { LessonInfo } from '../deps.ts';
-import { localizedReason } from '../deps.ts';
 import type { GradeRequest } from '../grade-options.ts';
-import { isCi } from '../io.ts';
-import { backendName } from '../lazy-cluster.ts';
 import { cliMsg } from '../messages.ts';
 import { interruptedResult, missingSubmissionResult } from '../placeholder-results.ts';
 import { UsageError } from '../usage-error.ts';
 import type { CommandContext } from './context.ts';
+import { gradeClassCommand } from './grade-class.ts';
+import { fallbackInfo, loadGraders, select } from './grade-common.ts';
 
 async function pickLessons(req: GradeRequest, ctx: CommandContext): Promise<LessonInfo[]> {
   if (!req.all) return [await ctx.deps.resolveLesson(req.lesson!)];
@@ -33,55 +30,9 @@ async function pickLessons(req: GradeRequest, ctx: CommandContext): Promise<Less
   return graded;
 }
 
-async function loadGraders(lessons: LessonInfo[], ctx: CommandContext): Promise<Map<string, Grader> | undefined> {
-  const graders = new Map<string, Grader>();
-  for (const lesson of lessons) {
-    try {
-      graders.set(lesson.id, await ctx.deps.loadGrader(lesson));
-    } catch (err) {
-      const reason = localizedReason(err)?.[ctx.lang] ?? (err instanceof Error ? err.message : String(err));
-      ctx.io.stderr.write(ctx.colors.red(fill(cliMsg.graderBroken, { id: lesson.id })[ctx.lang]) + '\n' + reason + '\n');
-      return undefined;
-    }
-  }
-  return graders;
-}
-
-type Selection = ClusterSelection & { unavailable?: boolean };
-
-async function select(req: GradeRequest, ctx: CommandContext, trace?: (line: string) => void): Promise<Selection> {
-  const { io, lang, colors: c } = ctx;
-  try {
-    const sel = await ctx.deps.selectCluster({ mode: req.cluster, ci: isCi(io.env), fresh: req.fresh, trace });
-    if (sel.notice) io.stderr.write(c.bold(c.yellow(`⚠  ${sel.notice[lang]}`)) + '\n');
-    return sel;
-  } catch (err) {
-    if (!(err instanceof ClusterUnavailableError)) throw err;
-    io.stderr.write(c.red(fill(cliMsg.clusterUnavailable, { reason: err.reason[lang] })[lang]) + '\n');
-    if (err.hint) io.stderr.write(err.hint[lang] + '\n');
-    // The runner still reads the submission and runs the static checks; asking it for the cluster fails.
-    const backend: Backend = req.cluster === 'auto' ? 'kind' : req.cluster;
-    return {
-      backend,
-      factory: () => {
-        throw err;
-      },
-      unavailable: true,
-    };
-  }
-}
-
-function fallbackInfo(sel: Selection): ClusterInfo {
-  const name = backendName(sel.backend);
-  const unavailable = cliMsg.clusterUnavailableDescription;
-  const description = sel.unavailable
-    ? { en: fill(unavailable, { backend: name.en }).en, 'zh-cn': fill(unavailable, { backend: name['zh-cn'] })['zh-cn'] }
-    : name;
-  return { backend: sel.backend, description, isModel: sel.backend === 'model' };
-}
-
 /** Runs the grade command; resolves to the process exit code. */
 export async function gradeCommand(req: GradeRequest, ctx: CommandContext): Promise<number> {
+  if (req.classDir !== undefined) return gradeClassCommand(req, ctx);
   const { io, deps, lang, colors: c } = ctx;
   const started = Date.now();
   const lessons = await pickLessons(req, ctx);
