@@ -2,7 +2,8 @@
  * The smoke test that ends `npm run cluster:up` (cluster/node/smoke.yaml): a Pod on one worker
  * reaches a Pod on the other by Pod IP, and cluster DNS answers for the kubernetes Service. It
  * proves what course-cni and the course engine's bridge must give, before any lesson relies on it.
- * Contract: the namespace course-smoke is deleted whatever the outcome.
+ * Contract: the namespace course-smoke is deleted whatever the outcome; a first apply refused because
+ * the namespace's default ServiceAccount does not exist yet is retried once it does.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -31,7 +32,13 @@ export async function smokeTest(root: string, kubectl: string, kubeconfig: strin
   const [a, b] = [`${cluster}-worker`, `${cluster}-worker2`];
   const ns = ['-n', SMOKE_NAMESPACE];
   try {
-    await k(['apply', '-f', '-'], smokeManifest(root, a, b));
+    // Pods applied in the same breath as their new namespace are refused until the namespace's
+    // default ServiceAccount exists; wait for it, then apply again (apply is idempotent).
+    const manifest = smokeManifest(root, a, b);
+    await k(['apply', '-f', '-'], manifest).catch(async () => {
+      await k([...ns, 'wait', '--for=create', 'serviceaccount/default', '--timeout=60s']);
+      await k(['apply', '-f', '-'], manifest);
+    });
     await k([...ns, 'wait', '--for=condition=Ready', 'pod/server', 'pod/client', '--timeout=120s']);
     const ip = (await k([...ns, 'get', 'pod', 'server', '-o', 'jsonpath={.status.podIP}'])).trim();
     // nc, not wget: Debian's static busybox wget crashes (exit 139) in these images.
