@@ -3,7 +3,7 @@
  * own namespace created (labelled, PSA "privileged" for node helper pods) with its default
  * ServiceAccount in place, since pods created before it exists are refused by the API.
  */
-import { ApplyError, ClusterUnavailableError, type Clock } from '../cluster.ts';
+import { ApplyError, ClusterUnavailableError, type Clock, type K8sObject } from '../cluster.ts';
 import { fill } from '../../../i18n/lang.ts';
 import { RunError } from '../../exec/runner.ts';
 import type { Kube } from './kube.ts';
@@ -18,37 +18,38 @@ import { runOfScopedKey } from './run-scope.ts';
  * StorageClasses, and storage-course/* node labels, of runs whose namespace is gone. A run's
  * namespace exists from before its first object until its cleanup starts (and stays with --keep),
  * so nothing of a live run is touched: two runs at once never remove each other's labels or
- * objects. Node label keys are run-scoped (`storage-course/role.<runId>`, see run-scope.ts); an
- * unscoped one can only be left by an older grader and is removed. Never rejects.
+ * objects. That holds only because the namespaces are read last: whatever a live run had made
+ * when its objects and node labels were read, its namespace already existed then and so is in the
+ * later list (read first, a run starting in between would look dead). Node label keys are
+ * run-scoped (`storage-course/role.<runId>`, see run-scope.ts); an unscoped one can only be left
+ * by an older grader and is removed. Never rejects.
  */
 export async function sweepDeadRuns(kube: Kube, note: (line: string) => void): Promise<void> {
+  let objects: K8sObject[];
+  let nodes: K8sObject[];
   let live: Set<string>;
   try {
-    const labelled = parseList((await kube.run(kube.args.listLabelled(['Namespace', 'PersistentVolume', 'StorageClass'], RUN_LABEL))).stdout);
-    live = new Set(labelled.filter((o) => o.kind === 'Namespace').map((o) => o.metadata.labels?.[RUN_LABEL] ?? ''));
-    for (const obj of labelled.filter((o) => o.kind !== 'Namespace' && !live.has(o.metadata.labels?.[RUN_LABEL] ?? ''))) {
-      note(`deleting ${obj.kind} ${obj.metadata.name} left by the ended run ${obj.metadata.labels?.[RUN_LABEL]}`);
-      await kube.run(kube.args.delete(obj.kind, obj.metadata.name, { wait: false }), { reject: false });
-    }
+    objects = parseList((await kube.run(kube.args.listLabelled(['PersistentVolume', 'StorageClass'], RUN_LABEL))).stdout);
+    nodes = parseList((await kube.run(kube.args.nodes())).stdout);
+    const namespaces = parseList((await kube.run(kube.args.listLabelled(['Namespace'], RUN_LABEL))).stdout);
+    live = new Set(namespaces.map((o) => o.metadata.labels?.[RUN_LABEL] ?? ''));
   } catch (err) {
     note(`could not look for what ended runs left: ${(err as Error).message.split('\n')[0]}`);
     return;
   }
-  try {
-    const nodes = parseList((await kube.run(kube.args.nodes())).stdout);
-    for (const node of nodes) {
-      const stale = Object.keys(node.metadata.labels ?? {}).filter((k) => {
-        if (!k.startsWith(NODE_LABEL_PREFIX) || k === KIND_CONFIG_LABEL) return false;
-        const run = runOfScopedKey(k);
-        return run === undefined || !live.has(run);
-      });
-      if (stale.length) {
-        note(`removing stale labels ${stale.join(', ')} from node ${node.metadata.name}`);
-        await kube.run(kube.args.unlabelNode(node.metadata.name, stale));
-      }
-    }
-  } catch (err) {
-    note(`could not check node labels: ${(err as Error).message.split('\n')[0]}`);
+  for (const obj of objects.filter((o) => !live.has(o.metadata.labels?.[RUN_LABEL] ?? ''))) {
+    note(`deleting ${obj.kind} ${obj.metadata.name} left by the ended run ${obj.metadata.labels?.[RUN_LABEL]}`);
+    await kube.run(kube.args.delete(obj.kind, obj.metadata.name, { wait: false }), { reject: false });
+  }
+  for (const node of nodes) {
+    const stale = Object.keys(node.metadata.labels ?? {}).filter((k) => {
+      if (!k.startsWith(NODE_LABEL_PREFIX) || k === KIND_CONFIG_LABEL) return false;
+      const run = runOfScopedKey(k);
+      return run === undefined || !live.has(run);
+    });
+    if (!stale.length) continue;
+    note(`removing stale labels ${stale.join(', ')} from node ${node.metadata.name}`);
+    await kube.run(kube.args.unlabelNode(node.metadata.name, stale), { reject: false });
   }
 }
 

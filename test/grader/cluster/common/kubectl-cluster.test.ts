@@ -45,8 +45,9 @@ function preparedRunner(): FakeRunner {
   const nodes = fixtureJson('nodes-kind.json');
   nodes.items[1].metadata.labels['storage-course/role'] = 'data'; // left by a crashed run
   return new FakeRunner()
-    .when(kubectl('get', 'namespaces,persistentvolumes,storageclasses.storage.k8s.io'), { stdout: list([]) })
+    .when(kubectl('get', 'persistentvolumes,storageclasses.storage.k8s.io', '-l'), { stdout: list([]) })
     .when(kubectl('get', 'nodes'), { stdout: JSON.stringify(nodes) })
+    .when(kubectl('get', 'namespaces', '-l'), { stdout: list([]) })
     .when(kubectl('label', 'nodes'), {})
     .once('kubectl', ['--kubeconfig', '/kc', 'get', 'namespaces', NS], { stdout: '' })
     .when(kubectl('apply', '--server-side'), {})
@@ -64,15 +65,16 @@ describe('KubectlCluster.prepare', () => {
     const { runner, cluster } = await prepared();
     expect(cluster.namespace).toBe(NS);
     expect(runner.argvs()).toEqual([
-      ['kubectl', '--kubeconfig', '/kc', 'get', 'namespaces,persistentvolumes,storageclasses.storage.k8s.io', '-l', 'storage-course/run', '-o', 'json', '--request-timeout=30s'],
+      ['kubectl', '--kubeconfig', '/kc', 'get', 'persistentvolumes,storageclasses.storage.k8s.io', '-l', 'storage-course/run', '-o', 'json', '--request-timeout=30s'],
       ['kubectl', '--kubeconfig', '/kc', 'get', 'nodes', '-o', 'json', '--request-timeout=30s'],
+      ['kubectl', '--kubeconfig', '/kc', 'get', 'namespaces', '-l', 'storage-course/run', '-o', 'json', '--request-timeout=30s'],
       ['kubectl', '--kubeconfig', '/kc', 'label', 'nodes', 'kind-worker', 'storage-course/role-', '--request-timeout=30s'],
       ['kubectl', '--kubeconfig', '/kc', 'get', 'namespaces', NS, '-o', 'json', '--ignore-not-found', '--request-timeout=30s'],
       ['kubectl', '--kubeconfig', '/kc', 'apply', '--server-side', '--field-manager=k8s-storage-course', '--force-conflicts', '--request-timeout=30s', '-f', '-'],
       ['kubectl', '--kubeconfig', '/kc', 'get', 'serviceaccounts', 'default', '-n', NS, '-o', 'json', '--ignore-not-found', '--request-timeout=30s'],
       ['kubectl', '--kubeconfig', '/kc', 'get', 'serviceaccounts', 'default', '-n', NS, '-o', 'json', '--ignore-not-found', '--request-timeout=30s'],
     ]);
-    const applied = JSON.parse(runner.calls[4].input!);
+    const applied = JSON.parse(runner.calls[5].input!);
     expect(applied.items[0].metadata).toEqual({
       name: NS,
       labels: { 'storage-course/run': 'run1', 'storage-course/managed': 'true', 'pod-security.kubernetes.io/enforce': 'privileged' },
@@ -259,19 +261,43 @@ describe('KubectlCluster: run-scoped names (two runs at once never see each othe
     nodes.items[1].metadata.labels['storage-course/role.live1'] = 'data';
     nodes.items[2].metadata.labels['storage-course/role.dead1'] = 'data';
     const labelled = [
-      { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'course-live1', labels: { 'storage-course/run': 'live1' } } },
       { apiVersion: 'v1', kind: 'PersistentVolume', metadata: { name: 'course-pv.live1', labels: { 'storage-course/run': 'live1' } } },
       { apiVersion: 'v1', kind: 'PersistentVolume', metadata: { name: 'course-pv.dead1', labels: { 'storage-course/run': 'dead1' } } },
       { apiVersion: 'storage.k8s.io/v1', kind: 'StorageClass', metadata: { name: 'course-fast.dead1', labels: { 'storage-course/run': 'dead1' } } },
     ];
     const runner = preparedRunner()
-      .when(kubectl('get', 'namespaces,persistentvolumes,storageclasses.storage.k8s.io'), { stdout: list(labelled) })
+      .when(kubectl('get', 'persistentvolumes,storageclasses.storage.k8s.io', '-l'), { stdout: list(labelled) })
       .when(kubectl('get', 'nodes'), { stdout: JSON.stringify(nodes) })
+      .when(kubectl('get', 'namespaces', '-l'), { stdout: list([{ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'course-live1', labels: { 'storage-course/run': 'live1' } } }]) })
       .when(kubectl('delete'), {});
     await prepared(runner);
     const changes = runner.argvs().filter((a) => a[3] === 'delete' || a[3] === 'label').map((a) => a.slice(3, 6).join(' '));
     expect(changes).toEqual(['delete persistentvolumes course-pv.dead1', 'delete storageclasses.storage.k8s.io course-fast.dead1', 'label nodes kind-worker2']);
     expect(runner.argvs().find((a) => a[3] === 'label')).toContain('storage-course/role.dead1-');
+  });
+
+  it('prepare() keeps the node label of a run that starts while it sweeps (namespaces are read after the labels)', async () => {
+    // The other run creates its namespace and then labels a node, both after the sweep's first read.
+    let started = false;
+    const nodes = () => {
+      const n = fixtureJson('nodes-kind.json');
+      if (started) n.items[1].metadata.labels['storage-course/role.new1'] = 'data';
+      return { stdout: JSON.stringify(n) };
+    };
+    const namespaces = () => ({ stdout: list(started ? [{ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'course-new1', labels: { 'storage-course/run': 'new1' } } }] : []) });
+    const first = (answer: () => { stdout: string }) => () => {
+      const r = answer();
+      started = true;
+      return r;
+    };
+    const runner = preparedRunner();
+    // Whichever read comes first happens before the other run starts.
+    runner
+      .when(kubectl('get', 'persistentvolumes,storageclasses.storage.k8s.io', '-l'), first(() => ({ stdout: list([]) })))
+      .when(kubectl('get', 'nodes'), () => (started ? nodes() : first(nodes)()))
+      .when(kubectl('get', 'namespaces', '-l'), () => (started ? namespaces() : first(namespaces)()));
+    await prepared(runner);
+    expect(runner.argvs().some((a) => a[3] === 'label' && a.includes('storage-course/role.new1-'))).toBe(false);
   });
 
   it('cleanup keeps a hand-made volume someone else bound to this run\'s claim (an admin\'s static PV)', async () => {
