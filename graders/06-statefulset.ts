@@ -6,7 +6,7 @@
  */
 import type { StepContext } from '../src/grader/define.ts';
 import { defineGrader } from '../src/grader/define.ts';
-import { applySubmission, awaitGone, awaitPodRunning, awaitPvcPhase, describePvc, expectToken } from '../src/grader/scenario/index.ts';
+import { applySubmission, awaitDeletionStarted, awaitGone, awaitPodRunning, awaitPvcPhase, describePvc, expectToken } from '../src/grader/scenario/index.ts';
 import { explainDynamicClaim } from './common/claims.ts';
 import { labelDataNode } from './common/nodes.ts';
 import { awaitPodSettled, awaitSettled } from './common/pods.ts';
@@ -18,8 +18,14 @@ import { NAME, TEMPLATE, MOUNT, serviceFindings, statefulSetFindings, wwwContain
 const FILE = `${MOUNT}/grader-token`;
 const PODS = ['web-0', 'web-1'] as const;
 const CLAIMS = ['www-web-0', 'www-web-1'] as const;
-/** How long after scale-down the grader keeps checking that www-web-1 stays (cluster time). */
-const KEEP_WATCHING_MS = 10_000;
+/**
+ * After the scale-down, how long the grader watches www-web-1 (cluster time): while the claim is
+ * owned by the removed Pod (whenScaled: Delete makes it so before the Pod is deleted) the garbage
+ * collector is about to delete it, so the grader waits up to OWNED_WATCH_MS for that; a claim with
+ * no such owner is only confirmed for CONFIRM_MS, since nothing will delete it.
+ */
+const OWNED_WATCH_MS = 10_000;
+const CONFIRM_MS = 2_000;
 const DIAGNOSE = [
   { kind: 'StatefulSet', name: NAME },
   { kind: 'Pod', name: PODS[0] },
@@ -166,14 +172,19 @@ export default defineGrader({
         ctx.state.set('web1Uid', old?.uid);
         ctx.progress(t('scaling StatefulSet web to 1 replica', '正在把 StatefulSet web 缩容到 1 个副本'));
         await ctx.cluster.scale('StatefulSet', NAME, 1);
+        // The scale-down condemns web-1: the controller first settles www-web-1's owner (the Pod,
+        // with whenScaled: Delete) and then deletes the Pod. Its container (sleep) ignores SIGTERM
+        // and would sit out its 30 s grace period; the claim's fate is already decided, so once the
+        // controller has started the deletion the grader ends the Pod with a 1 s grace period.
+        await awaitDeletionStarted(ctx, 'Pod', PODS[1], { timeoutMs: 60_000 });
+        await ctx.cluster.deletePod(PODS[1]);
         await awaitGone(ctx, 'Pod', PODS[1], { timeoutMs: 60_000 });
-        // whenScaled: Delete removes the claim through the garbage collector, a moment after the Pod.
-        const until = ctx.cluster.clock.now() + KEEP_WATCHING_MS;
+        const started = ctx.cluster.clock.now();
         for (;;) {
           const pvc = await ctx.cluster.get('PersistentVolumeClaim', CLAIMS[1]);
           if (!pvc || pvc.metadata.deletionTimestamp) {
             const policy = ctx.submission.find('StatefulSet', NAME)?.object.spec?.persistentVolumeClaimRetentionPolicy?.whenScaled;
-            ctx.fail(
+            return ctx.fail(
               fill(
                 t(
                   'www-web-1 was deleted when the StatefulSet scaled down (persistentVolumeClaimRetentionPolicy.whenScaled: {policy}), so web-1 will start empty; keep the default whenScaled: Retain',
@@ -184,8 +195,10 @@ export default defineGrader({
               describePvc(CLAIMS[1], pvc),
             );
           }
-          if (ctx.cluster.clock.now() >= until) break;
-          await pause(ctx, 1_000);
+          const owners = (pvc.metadata.ownerReferences ?? []) as { kind?: string; name?: string }[];
+          const ownedByPod = owners.some((r) => r.kind === 'Pod' && r.name === PODS[1]);
+          if (ctx.cluster.clock.now() - started >= (ownedByPod ? OWNED_WATCH_MS : CONFIRM_MS)) break;
+          await pause(ctx, 500);
         }
       },
     },

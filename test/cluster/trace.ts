@@ -107,6 +107,8 @@ export function normalize(text: string): string {
     .replace(/\bk8s-storage-course-control-plane\b/g, 'course-control-plane')
     .replace(/(?<![a-z0-9-])course-(ct|grader-test)-[a-z0-9]+(-[a-z0-9]+)*/g, 'course-<run>')
     .replace(/\bcourse-lesson-\d-[a-z0-9]+/g, 'course-<run>')
+    // An Event's name is its object's name and a 16-digit hex suffix the cluster (or the model) picks.
+    .replace(/^(Event [a-z0-9.-]+)\.[0-9a-f]{16}$/, '$1')
     .replace(/\bpvc-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, 'pvc-<uid>')
     .replace(/\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/g, '<uid>')
     .replace(/\b(containerd|docker|cri-o|model):\/\/[0-9a-z]+/g, '<container-id>')

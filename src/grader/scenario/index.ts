@@ -11,4 +11,5 @@ export {
   MOUNT_FAILURE_GRACE_MS,
   type WaitOptions,
 } from './pods.ts';
-export { awaitGone, awaitPvcPhase, awaitPvPhase, type PvcPhase, type PvPhase } from './volumes.ts';
+export { hasEvent } from './events.ts';
+export { awaitDeletionStarted, awaitGone, awaitPvcPhase, awaitPvPhase, type PvcPhase, type PvPhase } from './volumes.ts';

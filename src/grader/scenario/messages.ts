@@ -114,4 +114,8 @@ export const SMSG = {
     en: '{kind} {name} was not removed',
     'zh-cn': '{kind} {name} 没有被删除',
   },
+  deletionNotStarted: {
+    en: 'nothing started deleting {kind} {name}',
+    'zh-cn': '没有任何组件开始删除 {kind} {name}',
+  },
 } satisfies Record<string, Localized>;

@@ -55,3 +55,21 @@ export async function awaitGone(ctx: StepContext, kind: string, name: string, op
     opts,
   );
 }
+
+/**
+ * Waits until the object is being deleted (it has a deletionTimestamp) or is already gone: the
+ * moment a controller (a StatefulSet scale-down, a garbage collector) has begun removing it.
+ * On timeout says that nothing started deleting it.
+ */
+export async function awaitDeletionStarted(ctx: StepContext, kind: string, name: string, opts: WaitOptions = {}): Promise<void> {
+  await ctx.until(
+    async (observe) => {
+      const obj = await ctx.cluster.get(kind, name);
+      if (!obj || obj.metadata.deletionTimestamp) return true;
+      observe(`${kind} ${name} exists and is not being deleted`);
+      return undefined;
+    },
+    fill(SMSG.deletionNotStarted, { kind, name }),
+    opts,
+  );
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applySubmission, awaitGone, awaitPvcPhase, awaitPvPhase } from '../../../src/grader/scenario/index.ts';
+import { applySubmission, awaitDeletionStarted, awaitGone, awaitPvcPhase, awaitPvPhase } from '../../../src/grader/scenario/index.ts';
 import { FakeCluster } from '../run/fake-cluster.ts';
 import { runOneStep } from '../run/helpers.ts';
 import { submissionFromYaml } from '../run/submission.ts';
@@ -121,5 +121,36 @@ describe('awaitGone', () => {
     expect(result.observed).toBe(
       'PersistentVolumeClaim course-pvc still exists (being deleted since 2026-01-01T00:00:00Z, finalizers: kubernetes.io/pvc-protection)',
     );
+  });
+});
+
+describe('awaitDeletionStarted', () => {
+  it('ends as soon as the object has a deletionTimestamp, without waiting for it to go', async () => {
+    const fake = new FakeCluster();
+    const { result, virtualMs } = await runOneStep(
+      async (ctx) => {
+        await applySubmission(ctx);
+        fake.clock.after(1_500, () => void fake.get('PersistentVolumeClaim', 'course-pvc').then((pvc) => Object.assign(pvc!.metadata, { deletionTimestamp: '2026-01-01T00:00:00Z' })));
+        await awaitDeletionStarted(ctx, 'PersistentVolumeClaim', 'course-pvc');
+      },
+      { fake, submission: storage },
+    );
+    expect(result.status).toBe('passed');
+    expect(virtualMs).toBeGreaterThanOrEqual(1_500);
+    expect(virtualMs).toBeLessThan(3_000);
+  });
+
+  it('says that nothing started deleting the object', async () => {
+    const { result } = await runOneStep(
+      async (ctx) => {
+        await applySubmission(ctx);
+        await awaitDeletionStarted(ctx, 'PersistentVolumeClaim', 'course-pvc', { timeoutMs: 5_000 });
+      },
+      { submission: storage },
+    );
+    expect(result.message).toEqual({
+      en: 'nothing started deleting PersistentVolumeClaim course-pvc (waited 5 s)',
+      'zh-cn': '没有任何组件开始删除 PersistentVolumeClaim course-pvc（等待了 5 秒）',
+    });
   });
 });
