@@ -11,6 +11,7 @@ import { displayFile } from '../../grader/report/format.ts';
 import { writeReports } from '../../grader/report/index.ts';
 import { runExitCode, type ExerciseResult, type RunResult } from '../../grader/report/model.ts';
 import { createProgress } from '../../grader/report/progress.ts';
+import { withTimingLines } from '../../grader/report/timing.ts';
 import type { LessonInfo } from '../deps.ts';
 import type { GradeRequest } from '../grade-options.ts';
 import { cliMsg } from '../messages.ts';
@@ -84,7 +85,7 @@ export async function gradeCommand(req: GradeRequest, ctx: CommandContext): Prom
             submissionDir: dir,
             cluster: () => (made = sel.factory(runId)),
             signal: controller.signal,
-            events: progress,
+            events: trace ? withTimingLines(progress, trace, lang) : progress,
             stepTimeoutMs: req.timeoutMs,
             keep: req.keep,
           }),

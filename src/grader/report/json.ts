@@ -18,7 +18,10 @@
  *     "max_score": number,             points this check is worth
  *     "filename": string | null,       Classroom: submission file the check points at
  *     "line_no": number | null,        Classroom
- *     "duration": number               Classroom: milliseconds
+ *     "duration": number,              Classroom: milliseconds
+ *     "timing": { "kubectl": ms, "waiting": ms, "sleeping": ms } | null   a scenario step's time:
+ *                                      its own cluster calls, polling until a condition held, fixed
+ *                                      sleeps (the rest of duration is the grader's own); null for static checks
  *   }],
  *   "max_score": number,               Classroom: sum of every exercise's maximum (100 each)
  *   "score": number,                   sum of the exercises' scores (= sum of tests[].score)
@@ -55,6 +58,7 @@ export interface ResultsJsonTest {
   filename: string | null;
   line_no: number | null;
   duration: number;
+  timing: { kubectl: number; waiting: number; sleeping: number } | null;
 }
 
 export interface ResultsJsonExercise {
@@ -143,6 +147,7 @@ export function toResultsJson(run: RunResult, lang: Lang, cwd: string): ResultsJ
       filename: t.file ?? null,
       line_no: t.line ?? null,
       duration: Math.round(t.durationMs),
+      timing: t.check.timing ? { kubectl: t.check.timing.kubectlMs, waiting: t.check.timing.waitingMs, sleeping: t.check.timing.sleepingMs } : null,
     })),
     max_score: max,
     score,

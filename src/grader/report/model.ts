@@ -27,6 +27,18 @@ export interface CheckResult {
   observed?: string;
   diagnostics: Diagnostic[];
   durationMs: number;
+  /** Where a scenario step's time went (run/step-time.ts); absent for static checks. */
+  timing?: StepTiming;
+}
+
+/** A step's time by what it was spent on; the rest of durationMs is the grader's own work. */
+export interface StepTiming {
+  /** The step's own calls to the cluster, outside any wait. */
+  kubectlMs: number;
+  /** Polling the cluster until a condition held (`until`), its probes included. */
+  waitingMs: number;
+  /** Fixed pauses, outside any wait. */
+  sleepingMs: number;
 }
 
 /** A problem that stopped grading before checks could run (unreadable YAML, unknown field, ...). */

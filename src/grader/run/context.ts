@@ -1,12 +1,14 @@
 /**
  * Builds the StepContext a step (or grader.setup) runs with: the guarded cluster, shared state,
  * tokens, and `until`, which polls on the cluster clock and, when time runs out, fails with the
- * grader's message plus the last thing it observed (never a bare "timed out").
+ * grader's message plus the last thing it observed (never a bare "timed out"). It also keeps the
+ * step's time book (step-time.ts): cluster calls, waits and sleeps.
  */
 import { fill, type Localized } from '../../i18n/lang.ts';
 import { ClusterUnavailableError, type Cluster } from '../cluster/cluster.ts';
 import { CheckFailure, type StepContext, type Submission } from '../define.ts';
-import type { RunEvents } from '../report/model.ts';
+import type { RunEvents, StepTiming } from '../report/model.ts';
+import { StepTimeBook } from './step-time.ts';
 import { errorText, isProgrammingError, seconds } from './errors.ts';
 import { guardCluster } from './guarded-cluster.ts';
 import { MSG } from './messages.ts';
@@ -33,6 +35,8 @@ export interface StepContextHandle {
   pendingFailure(): Localized | undefined;
   /** Marks the step over: its cluster handle stops working. */
   end(): void;
+  /** Where the step's time went so far. */
+  timing(): StepTiming;
 }
 
 /** Appends "(waited N s)" to a failure, in both languages. */
@@ -48,6 +52,7 @@ export function makeStepContext(rt: StepRuntime): StepContextHandle {
   let over = false;
   let lastObserved: string | undefined;
   let pending: Localized | undefined;
+  const book = new StepTimeBook(clock);
 
   const pause = async (ms: number) => {
     try {
@@ -59,44 +64,49 @@ export function makeStepContext(rt: StepRuntime): StepContextHandle {
     if (timer.signal.aborted) throw timer.signal.reason;
   };
 
+  /** `until` itself: polls probe on the cluster clock until it returns a value (see StepContext.until). */
+  const untilHolds: StepContext['until'] = async (probe, failure, opts = {}) => {
+    const interval = Math.max(1, opts.intervalMs ?? DEFAULT_POLL_INTERVAL_MS);
+    const start = clock.now();
+    const deadline = Math.min(opts.timeoutMs === undefined ? Infinity : start + opts.timeoutMs, timer.deadline);
+    let last: string | undefined;
+    const observe = (what: string) => {
+      last = what;
+      lastObserved = what;
+    };
+    const outer = pending;
+    pending = failure;
+    try {
+      for (;;) {
+        if (timer.signal.aborted) throw timer.signal.reason;
+        try {
+          const value = await probe(observe);
+          if (value !== undefined) return value;
+        } catch (err) {
+          // A failed check, a bug, or a cluster that cannot do this at all: none is fixed by retrying.
+          if (err instanceof CheckFailure || err instanceof ClusterUnavailableError || isProgrammingError(err)) throw err;
+          if (timer.signal.aborted) throw timer.signal.reason;
+          observe(errorText(err));
+        }
+        const left = deadline - clock.now();
+        if (left <= 0) break;
+        await pause(Math.min(interval, left));
+      }
+      throw new CheckFailure(withWaited(failure, clock.now() - start), last);
+    } finally {
+      // Only restore when the step is still live: a timed-out step keeps its pending failure.
+      if (!timer.signal.aborted) pending = outer;
+    }
+  };
+
   const ctx: StepContext = {
-    cluster: guardCluster(rt.cluster, timer, () => over),
+    cluster: guardCluster(rt.cluster, timer, () => over, book),
     submission: rt.submission,
     state: rt.state,
     token: rt.token,
     signal: timer.signal,
-    async until(probe, failure, opts = {}) {
-      const interval = Math.max(1, opts.intervalMs ?? DEFAULT_POLL_INTERVAL_MS);
-      const start = clock.now();
-      const deadline = Math.min(opts.timeoutMs === undefined ? Infinity : start + opts.timeoutMs, timer.deadline);
-      let last: string | undefined;
-      const observe = (what: string) => {
-        last = what;
-        lastObserved = what;
-      };
-      const outer = pending;
-      pending = failure;
-      try {
-        for (;;) {
-          if (timer.signal.aborted) throw timer.signal.reason;
-          try {
-            const value = await probe(observe);
-            if (value !== undefined) return value;
-          } catch (err) {
-            // A failed check, a bug, or a cluster that cannot do this at all: none is fixed by retrying.
-            if (err instanceof CheckFailure || err instanceof ClusterUnavailableError || isProgrammingError(err)) throw err;
-            if (timer.signal.aborted) throw timer.signal.reason;
-            observe(errorText(err));
-          }
-          const left = deadline - clock.now();
-          if (left <= 0) break;
-          await pause(Math.min(interval, left));
-        }
-        throw new CheckFailure(withWaited(failure, clock.now() - start), last);
-      } finally {
-        // Only restore when the step is still live: a timed-out step keeps its pending failure.
-        if (!timer.signal.aborted) pending = outer;
-      }
+    until(probe, failure, opts = {}) {
+      return book.time('waitingMs', () => untilHolds(probe, failure, opts));
     },
     fail(failure, observed) {
       throw new CheckFailure(failure, observed);
@@ -116,5 +126,6 @@ export function makeStepContext(rt: StepRuntime): StepContextHandle {
     end: () => {
       over = true;
     },
+    timing: () => book.snapshot(),
   };
 }

@@ -6,7 +6,7 @@
 import type { Localized } from '../../i18n/lang.ts';
 import type { Cluster } from '../cluster/cluster.ts';
 import type { StepContext, Submission } from '../define.ts';
-import type { RunEvents } from '../report/model.ts';
+import type { RunEvents, StepTiming } from '../report/model.ts';
 import { makeStepContext } from './context.ts';
 import { Interrupted, StepTimer, whenAborted } from './step-timer.ts';
 
@@ -21,7 +21,7 @@ export interface GuardedEnv {
 }
 
 export type GuardedOutcome =
-  | { ok: true; durationMs: number }
+  | { ok: true; durationMs: number; timing: StepTiming }
   | {
       ok: false;
       /** What ended it: the thrown value, or the abort reason (StepTimeout, Interrupted). */
@@ -33,6 +33,7 @@ export type GuardedOutcome =
       /** The failure of the `until` that was running when time ran out. */
       pendingFailure?: Localized;
       durationMs: number;
+      timing: StepTiming;
     };
 
 /** Runs fn(ctx) within timeoutMs of cluster-clock time; never rejects. */
@@ -50,7 +51,7 @@ export async function runGuarded(
   running.catch(() => {}); // it may settle after we stopped listening
   try {
     await Promise.race([running, whenAborted(timer.signal)]);
-    return { ok: true, durationMs: clock.now() - started };
+    return { ok: true, durationMs: clock.now() - started, timing: handle.timing() };
   } catch (error) {
     const interrupted = env.signal.aborted || error instanceof Interrupted;
     return {
@@ -60,6 +61,7 @@ export async function runGuarded(
       lastObserved: handle.lastObserved(),
       pendingFailure: handle.pendingFailure(),
       durationMs: clock.now() - started,
+      timing: handle.timing(),
     };
   } finally {
     handle.end();

@@ -74,7 +74,7 @@ export async function gatherDiagnostics(
 export async function runStep(step: Step, env: GuardedEnv & { stepTimeoutMs?: number }): Promise<StepOutcome> {
   const timeoutMs = env.stepTimeoutMs ?? step.timeoutMs ?? DEFAULT_STEP_TIMEOUT_MS;
   const outcome = await runGuarded(step.id, timeoutMs, env, (ctx) => step.run(ctx));
-  const base = { id: step.id, kind: 'step' as const, title: step.title, points: step.points, durationMs: outcome.durationMs };
+  const base = { id: step.id, kind: 'step' as const, title: step.title, points: step.points, durationMs: outcome.durationMs, timing: outcome.timing };
   if (outcome.ok) {
     return { kind: 'done', result: { ...base, score: step.points, status: 'passed', diagnostics: [] } };
   }

@@ -13,6 +13,12 @@ describe('results.json', () => {
     }
   });
 
+  it('gives a step the time it spent in kubectl, waiting and sleeping, and a static check none', () => {
+    const tests = toResultsJson(run([nfsExercise()]), 'en', CWD).tests;
+    expect(tests.find((x) => x.test_code === 'lesson-3/shared')!.timing).toEqual({ kubectl: 2_400, waiting: 27_500, sleeping: 1_000 });
+    expect(tests.find((x) => x.test_code === 'lesson-3/parse')!.timing).toBeNull();
+  });
+
   it('maps check statuses and scores, in grader order', () => {
     const r = toResultsJson(run([nfsExercise()]), 'en', CWD);
     expect(r.tests.map((t) => t.status)).toEqual(['pass', 'fail', 'pass', 'fail', 'error']);

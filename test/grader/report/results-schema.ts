@@ -21,6 +21,10 @@ export const ResultsTestSchema = z.strictObject({
   filename: z.string().nullable(),
   line_no: z.number().int().nullable(),
   duration: z.number().int().min(0),
+  timing: z
+    .object({ kubectl: z.number().int().min(0), waiting: z.number().int().min(0), sleeping: z.number().int().min(0) })
+    .strict()
+    .nullable(),
 });
 
 export const ResultsSchema = z

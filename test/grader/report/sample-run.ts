@@ -47,6 +47,7 @@ export function nfsExercise(): ExerciseResult {
       observed: 'cat: can\'t open \'/shared/token\': No such file or directory',
       diagnostics: [{ title: 'describe pod nfs-web-b', text: 'Events:\n  Warning  FailedMount  kubelet  mount failed: exit status 32' }],
       durationMs: 31_000,
+      timing: { kubectlMs: 2_400, waitingMs: 27_500, sleepingMs: 1_000 },
     }),
     check({
       id: 'survives-kill',
