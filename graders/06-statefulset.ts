@@ -6,7 +6,7 @@
  */
 import type { StepContext } from '../src/grader/define.ts';
 import { defineGrader } from '../src/grader/define.ts';
-import { applySubmission, awaitDeletionStarted, awaitGone, awaitPodRunning, awaitPvcPhase, describePvc, expectToken } from '../src/grader/scenario/index.ts';
+import { applySubmission, awaitDeletionStarted, awaitPodRunning, endTerminatingPod, awaitPvcPhase, describePvc, expectToken } from '../src/grader/scenario/index.ts';
 import { explainDynamicClaim } from './common/claims.ts';
 import { labelDataNode } from './common/nodes.ts';
 import { awaitPodSettled, awaitSettled } from './common/pods.ts';
@@ -175,10 +175,9 @@ export default defineGrader({
         // The scale-down condemns web-1: the controller first settles www-web-1's owner (the Pod,
         // with whenScaled: Delete) and then deletes the Pod. Its container (sleep) ignores SIGTERM
         // and would sit out its 30 s grace period; the claim's fate is already decided, so once the
-        // controller has started the deletion the grader ends the Pod with a 1 s grace period.
+        // controller has started the deletion the grader stops the Pod's containers at once.
         await awaitDeletionStarted(ctx, 'Pod', PODS[1], { timeoutMs: 60_000 });
-        await ctx.cluster.deletePod(PODS[1]);
-        await awaitGone(ctx, 'Pod', PODS[1], { timeoutMs: 60_000 });
+        await endTerminatingPod(ctx, PODS[1], { timeoutMs: 60_000 });
         const started = ctx.cluster.clock.now();
         for (;;) {
           const pvc = await ctx.cluster.get('PersistentVolumeClaim', CLAIMS[1]);

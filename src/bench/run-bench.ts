@@ -13,6 +13,7 @@ import type { BenchReport, Section } from './report.ts';
 import { firstErrorSection, scenarioSection, staticSection } from './sections-grader.ts';
 import { classSection } from './sections-class.ts';
 import { clusterSection } from './sections-cluster.ts';
+import { solutionsSection } from './sections-solutions.ts';
 import { buildSection, weightSection } from './sections-site.ts';
 
 export interface BenchOptions {
@@ -77,6 +78,7 @@ export async function runBench(opts: BenchOptions): Promise<BenchReport> {
     }
   }
   await step({ en: 'a class at once', 'zh-cn': '全班一起评分' }, () => classSection(opts.root, opts.classSize));
+  await step({ en: "each lesson's solution on the course cluster", 'zh-cn': '在课程集群上为各课参考答案评分' }, () => solutionsSection(opts.root));
   await step({ en: 'real cluster (recorded)', 'zh-cn': '真实集群（已记录的数据）' }, async () => clusterSection(opts.root));
   return { timestamp, node: process.version, machine: machineInfo(), sections, notes: NOTES, durationMs: performance.now() - started };
 }

@@ -2,9 +2,10 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { metricStatus } from '../../src/bench/report.ts';
 import { agrees, clusterSection } from '../../src/bench/sections-cluster.ts';
 
-function setup(verdicts: object[] | undefined, ups: Record<string, object>) {
+function setup(verdicts: object[] | undefined, ups: Record<string, object>, suite?: object) {
   const root = mkdtempSync(join(tmpdir(), 'bench-cluster-'));
   const cache = join(root, 'cache');
   mkdirSync(cache, { recursive: true });
@@ -13,33 +14,37 @@ function setup(verdicts: object[] | undefined, ups: Record<string, object>) {
     mkdirSync(join(root, 'reports', 'test-cluster'), { recursive: true });
     writeFileSync(join(root, 'reports', 'test-cluster', 'verdicts.jsonl'), verdicts.map((v) => JSON.stringify(v)).join('\n') + '\n');
   }
+  if (suite) writeFileSync(join(root, 'reports', 'test-cluster', 'suite.json'), JSON.stringify(suite));
   return { root, env: { K8S_STORAGE_COURSE_CLUSTER_CACHE: cache } };
 }
 
 const v = (lesson: string, kind: string, model: string[], real: string[], ms: number, error?: string) => ({ case: `${kind}-${lesson}`, kind, lesson, model: { score: 0, failed: model }, real: { score: 0, failed: real, ...(error ? { error } : {}) }, ms });
 
 describe('bench: real cluster section', () => {
-  it('reports cold and warm cluster:up, each solution\'s grade time, the suite, and how many cases agree', () => {
+  it('reports cold and warm cluster:up, the suite\'s wall time against its 8-minute target, and how many cases agree', () => {
     const { root, env } = setup(
       [v('lesson-1', 'solution', [], [], 16_000), v('lesson-1', 'mistake', ['a'], ['a'], 5_000), v('lesson-2', 'mistake', ['b'], ['c'], 7_000), v('lesson-2', 'variant', [], [], 1_000, 'cluster lost')],
       { cold: { kind: 'cold', at: 't1', totalMs: 1_200_000, built: ['go:kubernetes'] }, warm: { kind: 'warm', at: 't2', totalMs: 40_000, built: [] } },
+      { at: '2026-12-07T08:00:00.000Z', wallMs: 305_000, cases: 4, jobs: 3 },
     );
     const s = clusterSection(root, env);
     const by = Object.fromEntries(s.metrics.map((m) => [m.id, m]));
     expect(by['cluster.up.cold']!.value).toBe(1_200_000);
     expect(by['cluster.up.warm']!.value).toBe(40_000);
-    expect(by['cluster.grade.lesson-1']!.value).toBe(16_000);
-    expect(by['cluster.suite']!.value).toBe(29_000);
+    expect(by['cluster.suite']!.value).toBe(305_000);
+    expect(by['cluster.suite']!.target!.max).toBe(480_000);
+    expect(by['cluster.suite']!.detail!.en).toBe('4 cases, 3 at a time, recorded 2026-12-07T08:00:00.000Z');
     expect(by['cluster.agree']!.value).toBe(2);
     expect(by['cluster.agree']!.detail!.en).toContain('2 of 4 agree');
     expect(by['cluster.agree']!.detail!.en).toContain('lesson-2/mistake-lesson-2');
     expect(by['cluster.agree']!.detail!['zh-cn']).toContain('4 个中有 2 个一致');
   });
 
-  it('says what to run when nothing was recorded, instead of a figure', () => {
+  it('says what to run when nothing was recorded, instead of a figure, and counts that as not measured', () => {
     const { root, env } = setup(undefined, {});
     const s = clusterSection(root, env);
-    expect(s.metrics.map((m) => m.value)).toEqual([null, null, null]);
+    expect(s.metrics.map((m) => m.value)).toEqual([null, null, null, null]);
+    expect(s.metrics.map((m) => metricStatus(m))).toEqual(['none', 'none', 'none', 'none']);
     expect(s.metrics[0]!.detail!.en).toContain('npm run cluster:up');
     expect(s.metrics[2]!.detail!['zh-cn']).toContain('npm run test:cluster');
   });
@@ -67,5 +72,6 @@ describe('bench: walk-through figures', () => {
     expect(by['cluster.walkthrough.01-a']!.detail!.en).toBe('2 commands in 1 steps, captured 2026-12-03');
     expect(by['cluster.walkthrough.02-b']!.value).toBeNull();
     expect(by['cluster.walkthrough.02-b']!.detail!['zh-cn']).toBe('未捕获：没有 NFS 客户端');
+    expect(metricStatus(by['cluster.walkthrough.02-b']!)).toBe('none');
   });
 });

@@ -2,10 +2,11 @@
  * Finds the real cluster for the suite: the state `npm run cluster:up` recorded, a Docker engine,
  * and three Ready nodes. When there is none the suite's tests are skipped with the reason printed
  * in both languages, except under CI=true, where a missing cluster fails the run.
- * Also reads whether the nodes' kernel can mount NFS (lesson 3).
+ * Also reads whether the nodes' kernel can mount NFS (lesson 3). When the suite ends it writes
+ * reports/test-cluster/suite.json (its wall time, cases and concurrency) for `npm run bench`.
  */
 import { execFileSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { clusterPaths } from '../../src/local-cluster/paths.ts';
@@ -56,9 +57,13 @@ function probe(): ClusterProvided {
   return { available: true, bin: state.bin, nodeImage: state.nodeImage, dockerHost: state.dockerHost, kubeconfig: state.kubeconfig, nfsClient: /\bnfs4?\b/.test(filesystems) || modules };
 }
 
-export default function setup(project: TestProject): void {
+export default function setup(project: TestProject): (() => void) | undefined {
+  const started = Date.now();
+  const verdicts = join(ROOT, 'reports', 'test-cluster', 'verdicts.jsonl');
+  const suite = join(ROOT, 'reports', 'test-cluster', 'suite.json');
   // One run's verdicts: the files of the suite append to it (npm run bench reads it).
-  rmSync(join(ROOT, 'reports', 'test-cluster', 'verdicts.jsonl'), { force: true });
+  rmSync(verdicts, { force: true });
+  rmSync(suite, { force: true });
   const found = probe();
   if (!found.available) {
     if (isCi(process.env)) throw new Error(`test:cluster under CI=true needs the real cluster, and ${found.reason!.en}`);
@@ -70,4 +75,11 @@ export default function setup(project: TestProject): void {
     );
   }
   project.provide('cluster', found);
+  if (!found.available) return undefined;
+  return () => {
+    if (!existsSync(verdicts)) return;
+    const cases = readFileSync(verdicts, 'utf8').split('\n').filter(Boolean).length;
+    const record = { at: new Date().toISOString(), wallMs: Date.now() - started, cases, jobs: project.config.maxConcurrency };
+    writeFileSync(suite, JSON.stringify(record) + '\n');
+  };
 }

@@ -2,7 +2,7 @@
 export { applySubmission, ofKind, takenClusterIp, type ApplyOptions, type Refusal } from './apply.ts';
 export { describePod, describePv, describePvc, isRunning, podTrouble, type PodTrouble } from './describe.ts';
 export { expectNoToken, expectToken, readFileIn, writeToken, TOKEN_VISIBLE_WITHIN_MS, type FileRef } from './files.ts';
-export { deleteAndRecreatePod, killAndAwaitRestart } from './lifecycle.ts';
+export { deleteAndRecreatePod, endTerminatingPod, killAndAwaitRestart } from './lifecycle.ts';
 export {
   awaitPodRunning,
   awaitPodsRunning,

@@ -3,11 +3,12 @@
  * it in the same pod) and delete a pod then re-create it from the student's manifest.
  */
 import { fill } from '../../i18n/lang.ts';
-import type { ContainerView, PodView } from '../cluster/cluster.ts';
+import { ExecError, type ContainerView, type PodView } from '../cluster/cluster.ts';
 import type { StepContext } from '../define.ts';
 import { describePod } from './describe.ts';
 import { SMSG } from './messages.ts';
 import { awaitPodRunning, troubleWatcher, type WaitOptions } from './pods.ts';
+import { awaitGone } from './volumes.ts';
 
 /**
  * Kills `container` of `pod` from outside and waits until the kubelet restarted it: restartCount
@@ -64,4 +65,22 @@ export async function deleteAndRecreatePod(ctx: StepContext, name: string, opts:
   ctx.progress({ en: `re-creating Pod ${name} from your manifest`, 'zh-cn': `正在根据你的清单重新创建 Pod ${name}` });
   await ctx.cluster.apply([source.object]);
   return awaitPodRunning(ctx, name, { ...opts, notUid: old.uid });
+}
+
+/**
+ * Ends a Pod that is already being deleted (a scale-down condemned it) without sitting out its
+ * grace period: kills its running containers from the node, then waits until the Pod is gone.
+ * A second delete with a shorter grace period does not help: the kubelet's stop call already
+ * under way keeps the long one (measured on kind: a 1 s delete of a terminating `sleep` Pod still
+ * took its 30 s). A container that exits by itself first is simply not killed.
+ */
+export async function endTerminatingPod(ctx: StepContext, pod: string, opts: WaitOptions = {}): Promise<void> {
+  const view = await ctx.cluster.pod(pod);
+  for (const c of view?.containers.filter((x) => x.state === 'running') ?? []) {
+    ctx.progress({ en: `stopping container ${c.name} of the condemned Pod ${pod} at once`, 'zh-cn': `正在立即停止即将被删除的 Pod ${pod} 的容器 ${c.name}` });
+    await ctx.cluster.killContainer(pod, c.name).catch((err: unknown) => {
+      if (!(err instanceof ExecError)) throw err;
+    });
+  }
+  await awaitGone(ctx, 'Pod', pod, opts);
 }
