@@ -75,8 +75,13 @@ export function checkImmutable(existing: K8sObject, merged: K8sObject): void {
       return;
     }
     case 'StorageClass':
-      for (const f of ['provisioner', 'parameters', 'reclaimPolicy', 'volumeBindingMode']) {
+      for (const f of ['provisioner', 'parameters', 'reclaimPolicy']) {
         if (!same(existing[f], merged[f])) throw r.invalid(f, L(`Forbidden: updates to ${f} are forbidden.`, `禁止：不允许修改 ${f}。`));
+      }
+      // The API validates volumeBindingMode as an immutable field: Invalid, not Forbidden.
+      if (!same(existing.volumeBindingMode, merged.volumeBindingMode)) {
+        const value = JSON.stringify(merged.volumeBindingMode ?? '');
+        throw r.invalid('volumeBindingMode', L(`Invalid value: ${value}: field is immutable`, `无效值 ${value}：该字段不可修改`));
       }
       return;
     case 'StatefulSet': {

@@ -128,7 +128,7 @@ describe('updates', () => {
     expect(refused(() => m.apply(moved)).message).toContain('spec.persistentvolumesource is immutable after creation');
     const sc = { apiVersion: 'storage.k8s.io/v1', kind: 'StorageClass', metadata: { name: 's' }, provisioner: 'rancher.io/local-path' };
     m.apply(sc);
-    expect(refused(() => m.apply({ ...sc, volumeBindingMode: 'WaitForFirstConsumer' })).message).toContain('updates to volumeBindingMode are forbidden');
+    expect(refused(() => m.apply({ ...sc, volumeBindingMode: 'WaitForFirstConsumer' })).message).toContain('volumeBindingMode: Invalid value: "WaitForFirstConsumer": field is immutable');
   });
 
   it('creating an object whose predecessor is still terminating is refused', () => {

@@ -45,6 +45,19 @@ describe('StatefulSet', () => {
     }
   });
 
+  it('a mount naming no volume and no claim template is accepted; the claims are made and the Pod is refused with FailedCreate', () => {
+    const m = newModel();
+    const wrong = sts(1);
+    wrong.spec.template.spec.containers[0].volumeMounts = [{ name: 'www', mountPath: '/data' }];
+    m.apply(wrong);
+    m.advance(5_000);
+    expect(m.get({ kind: 'StatefulSet', name: 'db' })).toBeDefined();
+    expect(claim(m, 'data-db-0')).toBeDefined();
+    expect(pod(m, 'db-0')).toBeUndefined();
+    const failed = m.list('Event').filter((e: any) => e.reason === 'FailedCreate' && e.involvedObject.kind === 'StatefulSet');
+    expect(failed.map((e: any) => e.message)).toEqual(['create Pod db-0 in StatefulSet db failed error: Pod "db-0" is invalid: spec.containers[0].volumeMounts[0].name: Not found: "www"']);
+  });
+
   it('OrderedReady creates pods in order, each after the previous is Running and Ready', () => {
     const m = newModel();
     m.apply({ ...sts(2), spec: { ...sts(2).spec, template: { metadata: { labels: { app: 'db' } }, spec: { containers: [{ name: 'c', image: 'busybox:does-not-exist', volumeMounts: [{ name: 'data', mountPath: '/data' }] }] } } } });
