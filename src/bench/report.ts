@@ -3,7 +3,7 @@
  * how it was measured, plus when and where the bench ran. scripts/bench.ts prints it as a table
  * (table.ts) and writes it as bench/results.json (toResultsJson) so runs can be compared.
  */
-import type { Localized } from '../i18n/lang.ts';
+import { fill, type Localized } from '../i18n/lang.ts';
 
 export type Unit = 'ms' | 'bytes' | 'count' | 'ratio';
 
@@ -61,6 +61,17 @@ export interface BenchReport {
 }
 
 export type MetricStatus = 'ok' | 'over' | 'none' | 'failed';
+
+const NOT_MEASURED: Localized = { en: 'not measured: {reason}', 'zh-cn': '未测量：{reason}' };
+
+/**
+ * A figure this machine cannot measure (no course cluster, no record yet): status none, not a
+ * failure of the bench; its detail says why in both languages.
+ */
+export function notMeasured(id: string, label: Localized, reason: Localized, unit: Unit = 'ms'): Metric {
+  const detail = { en: fill(NOT_MEASURED, { reason: reason.en }).en, 'zh-cn': fill(NOT_MEASURED, { reason: reason['zh-cn'] })['zh-cn'] };
+  return { id, label, value: null, unit, optional: true, error: reason.en, detail };
+}
 
 /** ok / over the target / no target (or an optional figure not measured) / could not be measured. */
 export function metricStatus(m: Metric): MetricStatus {

@@ -19,7 +19,7 @@ import { run } from '../cli/main.ts';
 import { fill, type Localized } from '../i18n/lang.ts';
 import { clusterPaths } from '../local-cluster/paths.ts';
 import { readState } from '../local-cluster/state.ts';
-import type { Metric, Section } from './report.ts';
+import { notMeasured, type Metric, type Section } from './report.ts';
 import { formatMs } from './stats.ts';
 
 export type ClassBackend = 'model' | 'kind';
@@ -40,7 +40,6 @@ const T = {
   },
   kind: { en: 'real course cluster', 'zh-cn': '真实课程集群' },
   model: { en: 'offline model', 'zh-cn': '离线模型' },
-  notMeasured: { en: 'not measured: {reason}', 'zh-cn': '未测量：{reason}' },
   noState: { en: 'no course cluster here (run `npm run cluster:up`)', 'zh-cn': '这里没有课程集群（请运行 `npm run cluster:up`）' },
   notReady: { en: 'the course cluster does not answer with 3 Ready nodes (run `npm run cluster:up`)', 'zh-cn': '课程集群没有 3 个就绪节点响应（请运行 `npm run cluster:up`）' },
 } satisfies Record<string, Localized>;
@@ -93,10 +92,6 @@ export async function timeClass(root: string, cwd: string, backend: ClassBackend
   return { ms, code, verdicts };
 }
 
-function notMeasured(id: string, label: Localized, reason: Localized, unit: Metric['unit'] = 'ms'): Metric {
-  const why = { en: fill(T.notMeasured, { reason: reason.en }).en, 'zh-cn': fill(T.notMeasured, { reason: reason['zh-cn'] })['zh-cn'] };
-  return { id, label, value: null, unit, optional: true, error: reason.en, detail: why };
-}
 
 /** The three rows of one back end: serial, parallel, ratio. */
 async function backendRows(root: string, backend: ClassBackend, size: number, probe: () => Probe): Promise<Metric[]> {

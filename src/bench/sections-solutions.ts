@@ -17,7 +17,7 @@ import { run } from '../cli/main.ts';
 import type { ResultsJson } from '../grader/report/json.ts';
 import { fill, type Localized } from '../i18n/lang.ts';
 import { listLessonFolders } from '../site/lessons.ts';
-import type { Metric, Section } from './report.ts';
+import { notMeasured, type Metric, type Section } from './report.ts';
 import { courseClusterProbe } from './sections-class.ts';
 import { formatMs } from './stats.ts';
 import { TARGETS } from './targets.ts';
@@ -31,14 +31,9 @@ const T = {
     en: 'steps: kubectl {kubectl}, waiting for the cluster {waiting}, fixed sleeps {sleeping}; the rest ({rest}) is start-up, setup, cleanup and the grader itself',
     'zh-cn': '各步骤：kubectl {kubectl}，等待集群 {waiting}，固定等待 {sleeping}；其余 {rest} 是启动、准备、清理和评分程序自身',
   },
-  notMeasured: { en: 'not measured: {reason}', 'zh-cn': '未测量：{reason}' },
   wrong: { en: 'the solution scored {score}/100 with exit code {code}, not 100', 'zh-cn': '参考答案得分 {score}/100，退出码 {code}，不是 100' },
 } satisfies Record<string, Localized>;
 
-function notMeasured(id: string, label: Localized, reason: Localized): Metric {
-  const detail = { en: fill(T.notMeasured, { reason: reason.en }).en, 'zh-cn': fill(T.notMeasured, { reason: reason['zh-cn'] })['zh-cn'] };
-  return { id, label, value: null, unit: 'ms', optional: true, error: reason.en, detail };
-}
 
 /** Grades one solution through the CLI, silently; the wall time and the results.json it wrote. */
 async function gradeSolution(root: string, lessonId: string, dir: string, lang: 'en' | 'zh-cn'): Promise<{ ms: number; code: number; results?: ResultsJson }> {

@@ -35,7 +35,7 @@ import { cliMsg } from '../messages.ts';
 import { crashedResult, interruptedResult } from '../placeholder-results.ts';
 import { UsageError } from '../usage-error.ts';
 import type { CommandContext } from './context.ts';
-import { fallbackInfo, loadGraders, select, type Selection } from './grade-common.ts';
+import { abortOnInterrupt, fallbackInfo, loadGraders, select, type Selection } from './grade-common.ts';
 
 /** The class summary's file name inside --out. */
 export const CLASS_SUMMARY_FILE = 'class-summary.csv';
@@ -81,15 +81,7 @@ export async function gradeClassCommand(req: GradeRequest, ctx: CommandContext):
   const progress = terminal
     ? createClassProgress({ stream: io.stderr as NodeJS.WritableStream, lang, colors: c, interactive: io.isTTY, count: students.length })
     : undefined;
-  const controller = new AbortController();
-  let presses = 0;
-  const off = deps.onInterrupt(() => {
-    presses += 1;
-    progress?.stop();
-    if (presses > 1) return deps.exitNow(130);
-    io.stderr.write('\n' + c.yellow(cliMsg.interrupting[lang]) + '\n');
-    controller.abort();
-  });
+  const { controller, off } = abortOnInterrupt(ctx, progress);
 
   let made: Cluster | undefined;
   const reportErrors: string[] = [];

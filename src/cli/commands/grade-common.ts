@@ -67,3 +67,21 @@ export function fallbackInfo(sel: Selection): ClusterInfo {
   return { backend: sel.backend, description, isModel: sel.backend === 'model' };
 }
 
+/**
+ * Ctrl-C / SIGTERM for a grading command: the first press stops the progress display, says that
+ * the run is stopping and aborts the returned controller (running work cleans up); a second press
+ * exits at once with 130. Returns the controller and the function that removes the handler.
+ */
+export function abortOnInterrupt(ctx: CommandContext, progress?: { stop(): void }): { controller: AbortController; off: () => void } {
+  const { io, deps, lang, colors: c } = ctx;
+  const controller = new AbortController();
+  let presses = 0;
+  const off = deps.onInterrupt(() => {
+    presses += 1;
+    progress?.stop();
+    if (presses > 1) return deps.exitNow(130);
+    io.stderr.write('\n' + c.yellow(cliMsg.interrupting[lang]) + '\n');
+    controller.abort();
+  });
+  return { controller, off };
+}

@@ -19,7 +19,7 @@ import { interruptedResult, missingSubmissionResult } from '../placeholder-resul
 import { UsageError } from '../usage-error.ts';
 import type { CommandContext } from './context.ts';
 import { gradeClassCommand } from './grade-class.ts';
-import { fallbackInfo, loadGraders, select } from './grade-common.ts';
+import { abortOnInterrupt, fallbackInfo, loadGraders, select } from './grade-common.ts';
 
 async function pickLessons(req: GradeRequest, ctx: CommandContext): Promise<LessonInfo[]> {
   if (!req.all) return [await ctx.deps.resolveLesson(req.lesson!)];
@@ -53,15 +53,7 @@ export async function gradeCommand(req: GradeRequest, ctx: CommandContext): Prom
         submissionDirOf: (id) => dirs.get(id) ?? io.cwd,
       })
     : undefined;
-  const controller = new AbortController();
-  let presses = 0;
-  const off = deps.onInterrupt(() => {
-    presses += 1;
-    progress?.stop();
-    if (presses > 1) return deps.exitNow(130);
-    io.stderr.write('\n' + c.yellow(cliMsg.interrupting[lang]) + '\n');
-    controller.abort();
-  });
+  const { controller, off } = abortOnInterrupt(ctx, progress);
 
   /** The last cluster made; its info is read after the run (a lazy back end knows it only once loaded). */
   let made: Cluster | undefined;
