@@ -58,7 +58,9 @@ export function solutionMetric(lessonId: string, graded: { ms: number; code: num
   const r = graded.results;
   const exercise = r?.exercises[0];
   if (exercise?.error?.kind === 'cluster') {
-    return notMeasured(id, label, { en: exercise.message ?? 'the cluster could not run it', 'zh-cn': other?.exercises[0]?.message ?? exercise.message ?? '集群无法运行它' });
+    // The first line only: the rest of the message is the hint for a student, not for this table.
+    const first = (text: string | null | undefined) => text?.split('\n')[0];
+    return notMeasured(id, label, { en: first(exercise.message) ?? 'the cluster could not run it', 'zh-cn': first(other?.exercises[0]?.message) ?? first(exercise.message) ?? '集群无法运行它' });
   }
   if (!r || graded.code !== 0 || r.score !== 100) {
     return { id, label, value: null, unit: 'ms', error: fill(T.wrong, { score: r?.score ?? '?', code: graded.code }).en, target: TARGETS.lessonOnCluster };
