@@ -188,11 +188,15 @@ export class KubectlCluster implements Cluster {
   }
 
   async pod(name: string): Promise<PodView | undefined> {
-    return this.scope.fromCluster(await this.unscoped(this.kube.pod(name)));
+    const view = this.scope.fromCluster(await this.unscoped(this.kube.pod(name)));
+    if (view?.nodeName) this.touchedNodes.add(view.nodeName);
+    return view;
   }
 
   async pods(labels?: Record<string, string>): Promise<PodView[]> {
-    return this.scope.fromCluster(await this.unscoped(this.kube.pods(this.scope.labels(labels))));
+    const views = this.scope.fromCluster(await this.unscoped(this.kube.pods(this.scope.labels(labels))));
+    for (const v of views) if (v.nodeName) this.touchedNodes.add(v.nodeName);
+    return views;
   }
 
   async delete(kind: string, contractName: string, opts: { wait?: boolean } = {}): Promise<void> {
@@ -267,9 +271,13 @@ export class KubectlCluster implements Cluster {
     };
     if (kube) {
       if (this.namespaceOwned) {
-        await step(`delete namespace ${this.namespace}`, () => kube.run(kube.args.delete('Namespace', this.namespace, { wait: false })));
         // Student pods often ignore SIGTERM; a 1 s grace period keeps namespace deletion short.
         await step('delete pods', () => kube.run(kube.args.deleteAllPods()));
+        // Before the namespace goes: on a cluster the grader does not own, the directories are
+        // removed by helper pods in this namespace, which a terminating namespace refuses (found
+        // on the real cluster: `--cluster current` runs of lessons 2 and 4 left their directories).
+        await step('remove this run\'s node directories', () => this.removeNodeDirs());
+        await step(`delete namespace ${this.namespace}`, () => kube.run(kube.args.delete('Namespace', this.namespace, { wait: false })));
         if (this.backend.waitForNamespaceDeletion) {
           await step('wait for the namespace to go', async () => {
             const gone = await pollUntil(async () => ((await kube.get('Namespace', this.namespace)) ? undefined : true), { timeoutMs: 120_000, intervalMs: 2_000, clock: this.clock });
@@ -295,7 +303,7 @@ export class KubectlCluster implements Cluster {
         await step(`unlabel node ${node}`, () => kube.run(kube.args.unlabelNode(node, [...keys])));
       }
       this.nodeLabels.clear();
-      await step('remove this run\'s node directories', () => this.removeNodeDirs());
+      if (!this.namespaceOwned) await step('remove this run\'s node directories', () => this.removeNodeDirs());
       if (this.fixtureNamespaceCreated) {
         await step(`delete namespace ${FIXTURE_NAMESPACE}`, () => kube.run(kube.args.delete('Namespace', FIXTURE_NAMESPACE, { wait: false })));
       }
@@ -305,8 +313,9 @@ export class KubectlCluster implements Cluster {
 
   /**
    * Removes the run's scoped node directories (`/var/local/<dir>.<runId>`) from every worker on a
-   * cluster the grader owns, else from the nodes this run touched. Only scoped directories: a
-   * path without this run's suffix is never removed.
+   * cluster the grader owns, else from the nodes this run touched (labelled, read, made a directory
+   * on, or saw one of its Pods on). Only scoped directories: a path without this run's suffix is
+   * never removed.
    */
   private async removeNodeDirs(): Promise<void> {
     const dirs = this.scope.scopedDirs();

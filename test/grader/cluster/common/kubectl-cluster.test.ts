@@ -384,8 +384,8 @@ describe('KubectlCluster.cleanup', () => {
     const before = runner.calls.length;
     await cluster.cleanup();
     expect(runner.argvs().slice(before).map((a) => a.slice(3).join(' '))).toEqual([
-      `delete namespaces ${NS} --ignore-not-found --wait=false`,
       `delete pods --all -n ${NS} --grace-period=1 --wait=false --ignore-not-found`,
+      `delete namespaces ${NS} --ignore-not-found --wait=false`,
       'delete persistentvolumes,storageclasses.storage.k8s.io -l storage-course/run=run1 --ignore-not-found --wait=false',
       'get persistentvolumes -o json --request-timeout=30s',
       'label nodes kind-worker storage-course/role.run1- --request-timeout=30s',

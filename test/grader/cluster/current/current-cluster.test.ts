@@ -135,12 +135,36 @@ describe('current back end', () => {
     await cluster.cleanup();
     const verbs = r.argvs().slice(before).map((a) => a.slice(3).join(' '));
     expect(verbs).toEqual([
-      `delete namespaces ${NS} --ignore-not-found --wait=false`,
       `delete pods --all -n ${NS} --grace-period=1 --wait=false --ignore-not-found`,
+      `delete namespaces ${NS} --ignore-not-found --wait=false`,
       `get namespaces ${NS} -o json --ignore-not-found --request-timeout=30s`,
       'delete persistentvolumes,storageclasses.storage.k8s.io -l storage-course/run=lesson-2-abc --ignore-not-found --wait=false',
       'get persistentvolumes -o json --request-timeout=30s',
     ]);
+  });
+
+  it('cleanup removes the run\'s node directories with helper pods while the run namespace still takes them, on every node it used', async () => {
+    const r = runner();
+    const cluster = createCurrentCluster({ runId: 'lesson-2-abc', runner: r });
+    await cluster.prepare();
+    helperFinishes(r, 0, '');
+    await cluster.makeNodeDir('kind-worker', '/var/local/course-data');
+    // A probe Pod of the run ran on another node, where the kubelet made the hostPath directory.
+    const probe = JSON.parse(fixtureText('pod-kind-sidecar.json'));
+    probe.spec.nodeName = 'kind-worker2';
+    r.when(kubectl('get', 'pods', 'probe'), { stdout: JSON.stringify(probe) });
+    await cluster.pod('probe');
+    const before = r.calls.length;
+    await cluster.cleanup();
+    const after = r.calls.slice(before);
+    const removals = after.filter((c) => c.args.includes('apply')).map((c) => JSON.parse(c.input!).items[0].spec);
+    expect(removals.map((spec) => [spec.nodeName, spec.containers[0].command.join(' ')]).sort()).toEqual([
+      ['kind-worker', 'rm -rf -- /host/var/local/course-data.lesson-2-abc'],
+      ['kind-worker2', 'rm -rf -- /host/var/local/course-data.lesson-2-abc'],
+    ]);
+    const lastRemoval = after.findLastIndex((c) => c.args.includes('apply'));
+    const namespaceDelete = after.findIndex((c) => c.args.includes('delete') && c.args.includes('namespaces'));
+    expect(lastRemoval).toBeLessThan(namespaceDelete);
   });
 
   it('an NFS fixture this run created is removed at cleanup, after the run namespace is gone', async () => {
