@@ -5,8 +5,10 @@
  * version and machine info) so runs can be compared. All logic is in src/bench/.
  * Options: --lang <en|zh-cn> (default from LANG), --skip-site, --quick (fewer repetitions, a class
  * of 10 instead of 30).
- * Exit code: 0, or 1 when a figure could not be measured, 2 on a bad option, 3 when the Node.js is
- * too old (the check comes before any import).
+ * Exit code: 0 when every figure it measured is within its target; 1 when one is over its target
+ * or failed to measure (a figure that needs something this machine lacks, such as a running course
+ * cluster or a test:cluster record, is "not measured" and does not count); 2 on a bad option; 3
+ * when the Node.js is too old (the check comes before any import).
  */
 import type { Lang } from '../src/i18n/lang.ts';
 import { exitUnlessSupportedNode } from './check-node.cjs';
@@ -48,4 +50,4 @@ const file = join(ROOT, 'bench', 'results.json');
 mkdirSync(join(ROOT, 'bench'), { recursive: true });
 writeFileSync(file, JSON.stringify(toResultsJson(report), null, 2) + '\n');
 process.stdout.write(fill(TABLE_TEXT.written, { file: relative(process.cwd(), file) || file })[lang] + '\n');
-process.exitCode = allMetrics(report).some((m) => metricStatus(m) === 'failed') ? 1 : 0;
+process.exitCode = allMetrics(report).some((m) => metricStatus(m) === 'failed' || metricStatus(m) === 'over') ? 1 : 0;

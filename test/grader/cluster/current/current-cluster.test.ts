@@ -162,7 +162,7 @@ describe('current back end', () => {
       ['kind-worker', 'rm -rf -- /host/var/local/course-data.lesson-2-abc'],
       ['kind-worker2', 'rm -rf -- /host/var/local/course-data.lesson-2-abc'],
     ]);
-    const lastRemoval = after.findLastIndex((c) => c.args.includes('apply'));
+    const lastRemoval = after.map((c) => c.args.includes('apply')).lastIndexOf(true);
     const namespaceDelete = after.findIndex((c) => c.args.includes('delete') && c.args.includes('namespaces'));
     expect(lastRemoval).toBeLessThan(namespaceDelete);
   });
