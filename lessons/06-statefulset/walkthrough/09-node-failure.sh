@@ -8,6 +8,7 @@ kubectl wait --for=delete pod/kv-0 --timeout=30s
 kubectl get pods -l app=kv -o wide
 kubectl taint node "$NODE" node.kubernetes.io/out-of-service=nodeshutdown:NoExecute
 kubectl wait --for=delete pod/kv-0 --timeout=180s
+kubectl wait --for=create pod/kv-0 --timeout=60s
 kubectl wait --for=condition=PodScheduled=False pod/kv-0 --timeout=60s
 kubectl get pods -l app=kv -o wide
 kubectl get pod kv-0 -o jsonpath='{.status.conditions[?(@.type=="PodScheduled")].message}{"\n"}'
