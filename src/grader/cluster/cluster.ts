@@ -196,6 +196,12 @@ export interface Cluster {
    * labels, a --fresh cluster. Idempotent, never rejects, safe to call after a partial prepare().
    */
   cleanup(): Promise<void>;
+
+  /**
+   * Instead of cleanup() (--keep): leaves everything the run made and marks it kept, so later
+   * runs' sweeps of ended runs leave it alone. Optional (the model keeps nothing). Never rejects.
+   */
+  keep?(): Promise<void>;
 }
 
 /** The API refused an object (bad field value, immutable field, admission). */

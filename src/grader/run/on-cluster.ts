@@ -124,7 +124,10 @@ export async function runOnCluster(
     return await runSteps(opts, env, sheet, ev);
   } finally {
     if (cluster && opts.keep) {
-      if (prepared) notes.push(fill(MSG.kept, { namespace: cluster.namespace }));
+      if (prepared) {
+        await cluster.keep?.().catch(() => {});
+        notes.push(fill(MSG.kept, { namespace: cluster.namespace }));
+      }
     } else if (cluster) {
       ev.phase('cleanup');
       try {

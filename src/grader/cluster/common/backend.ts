@@ -16,6 +16,11 @@ export interface NodeAccess {
   makeDir(node: string, path: string): Promise<void>;
   /** Removes a run-scoped node directory and everything in it (see assertScopedDir); absent is fine. */
   removeDir(node: string, path: string): Promise<void>;
+  /**
+   * Removes what node access itself made on the cluster (the helper namespace on `current`), once
+   * the run's last node operation is done; a later operation makes it again. Optional.
+   */
+  release?(): Promise<void>;
 }
 
 export interface ClusterBackend {
@@ -33,7 +38,7 @@ export interface ClusterBackend {
    */
   bringUp(signal?: AbortSignal): Promise<KubectlTarget>;
   /** Node access; called after bringUp with the run's kubectl builder and clock. */
-  nodeAccess(kubectl: KubectlArgs, clock: Clock): NodeAccess;
+  nodeAccess(kubectl: KubectlArgs, clock: Clock, note: (line: string) => void): NodeAccess;
   /** Waits for the run namespace to be gone before tearDown (throwaway clusters: NFS unmounts first). */
   readonly waitForNamespaceDeletion: boolean;
   /** Last step of cleanup (a --fresh cluster is deleted here). Never rejects. */

@@ -13,6 +13,11 @@ export class Kube {
     readonly args: KubectlArgs,
   ) {}
 
+  /** The same runner and cluster, for objects in another namespace. */
+  inNamespace(namespace: string): Kube {
+    return new Kube(this.runner, this.args.inNamespace(namespace));
+  }
+
   /** Runs kubectl with argv (rejects on failure unless opts.reject is false). */
   run(argv: string[], opts?: RunOptions): Promise<RunResult> {
     return this.runner.run('kubectl', argv, opts);

@@ -27,6 +27,7 @@ import { FIXTURE_NAMESPACE, RUN_LABEL, normalizeRunId, runNamespace } from './la
 import { msg } from './messages.ts';
 import { installNfsServer } from './nfs-fixture.ts';
 import { createRunNamespace, sweepDeadRuns } from './run-namespace.ts';
+import { KEPT_ANNOTATION, LeaseRenewer, leaseAnnotations } from './run-lease.ts';
 import { RunScope } from './run-scope.ts';
 import { bareContainerId, parseList, parseWorkers } from './parse.ts';
 import { pollUntil, realClock } from './poll.ts';
@@ -59,6 +60,7 @@ export class KubectlCluster implements Cluster {
   /** Nodes whose filesystem this run touched (its scoped directories are removed there). */
   private readonly touchedNodes = new Set<string>();
   private readonly clusterKinds = new Set(['PersistentVolume', 'StorageClass']);
+  private readonly lease = new LeaseRenewer();
 
   constructor(opts: KubectlClusterOptions) {
     this.runId = normalizeRunId(opts.runId);
@@ -89,9 +91,26 @@ export class KubectlCluster implements Cluster {
     const target = await this.backend.bringUp(signal);
     const args = new KubectlArgs(target, this.namespace);
     this.kubeClient = new Kube(this.runner, args);
-    this.nodeAccess = this.backend.nodeAccess(args, this.clock);
-    await sweepDeadRuns(this.kubeClient, this.note);
+    this.nodeAccess = this.backend.nodeAccess(args, this.clock, this.note);
+    await sweepDeadRuns(this.kubeClient, this.note, this.clock.now());
     await createRunNamespace(this.kubeClient, { runId: this.runId, clock: this.clock, signal, note: this.note, onCreated: () => (this.namespaceOwned = true) });
+    const kube = this.kubeClient;
+    this.lease.start(
+      () => kube.run(kube.args.annotateNamespace(this.namespace, leaseAnnotations(this.clock.now()))),
+      (err) => this.note(`could not renew the run's lease: ${err.message.split('\n')[0]}`),
+    );
+  }
+
+  /**
+   * Ends the run without cleanup (--keep): the run namespace is marked kept, so no later run's
+   * sweep removes what this run made; the user deletes it. Never rejects.
+   */
+  async keep(): Promise<void> {
+    this.lease.stop();
+    const kube = this.kubeClient;
+    if (!kube || !this.namespaceOwned) return;
+    const r = await kube.run(kube.args.annotateNamespace(this.namespace, { [KEPT_ANNOTATION]: 'true' }), { reject: false }).catch((err: Error) => ({ exitCode: 1, stderr: err.message }));
+    if (r.exitCode !== 0) this.note(`could not mark namespace ${this.namespace} as kept: ${r.stderr.split('\n')[0]}`);
   }
 
   async workers(): Promise<string[]> {
@@ -261,6 +280,8 @@ export class KubectlCluster implements Cluster {
   }
 
   async cleanup(): Promise<void> {
+    // The run stays live for others until its namespace is gone: the last lease still holds.
+    this.lease.stop();
     const kube = this.kubeClient;
     const step = async (what: string, fn: () => Promise<unknown>) => {
       try {
@@ -273,9 +294,8 @@ export class KubectlCluster implements Cluster {
       if (this.namespaceOwned) {
         // Student pods often ignore SIGTERM; a 1 s grace period keeps namespace deletion short.
         await step('delete pods', () => kube.run(kube.args.deleteAllPods()));
-        // Before the namespace goes: on a cluster the grader does not own, the directories are
-        // removed by helper pods in this namespace, which a terminating namespace refuses (found
-        // on the real cluster: `--cluster current` runs of lessons 2 and 4 left their directories).
+        // Once the run's pods are going (a pod still writing could re-create a directory), and
+        // while the run still counts as live for other runs' sweeps (its namespace exists).
         await step('remove this run\'s node directories', () => this.removeNodeDirs());
         await step(`delete namespace ${this.namespace}`, () => kube.run(kube.args.delete('Namespace', this.namespace, { wait: false })));
         if (this.backend.waitForNamespaceDeletion) {
@@ -304,6 +324,7 @@ export class KubectlCluster implements Cluster {
       }
       this.nodeLabels.clear();
       if (!this.namespaceOwned) await step('remove this run\'s node directories', () => this.removeNodeDirs());
+      if (this.nodeAccess?.release) await step('release node access', () => this.nodeAccess!.release!());
       if (this.fixtureNamespaceCreated) {
         await step(`delete namespace ${FIXTURE_NAMESPACE}`, () => kube.run(kube.args.delete('Namespace', FIXTURE_NAMESPACE, { wait: false })));
       }

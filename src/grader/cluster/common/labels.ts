@@ -31,3 +31,15 @@ export function normalizeRunId(runId: string): string {
 export function runNamespace(runId: string): string {
   return `course-${runId}`;
 }
+
+/**
+ * The namespace of a run's node helper pods on a cluster the grader does not own (`current`): the
+ * only namespace a run labels Pod Security `privileged`, since the helpers mount the node's / and
+ * run crictl there. Student objects stay in the run namespace, under the cluster's own policy.
+ */
+export function helperNamespace(runId: string): string {
+  return `course-helpers-${runId}`;
+}
+
+/** The Pod Security label that lets a namespace run privileged pods. */
+export const PSA_PRIVILEGED = { 'pod-security.kubernetes.io/enforce': 'privileged' } as const;

@@ -10,7 +10,7 @@
  * exports are involved. Evidence and caveats: docs/real-cluster.md and the helper report.
  */
 import type { K8sObject } from '../cluster.ts';
-import { FIXTURE_NAMESPACE, HELPER_IMAGE, MANAGED_LABEL } from './labels.ts';
+import { FIXTURE_NAMESPACE, HELPER_IMAGE, MANAGED_LABEL, PSA_PRIVILEGED } from './labels.ts';
 
 export const NFS_IMAGE = 'registry.k8s.io/sig-storage/nfs-provisioner:v4.0.8';
 export const NFS_CLUSTER_IP = '10.96.100.100';
@@ -70,7 +70,7 @@ export function nfsServerObjects(): K8sObject[] {
       kind: 'Namespace',
       metadata: {
         name: FIXTURE_NAMESPACE,
-        labels: { [MANAGED_LABEL]: 'true', 'pod-security.kubernetes.io/enforce': 'privileged' },
+        labels: { [MANAGED_LABEL]: 'true', ...PSA_PRIVILEGED },
       },
     },
     { apiVersion: 'v1', kind: 'ConfigMap', metadata: meta('nfs-server-config'), data: { 'ganesha.conf': GANESHA_CONF } },

@@ -59,8 +59,8 @@ class CurrentBackend implements ClusterBackend {
     return { context };
   }
 
-  nodeAccess(kubectl: KubectlArgs, clock: Clock): NodeAccess {
-    return helperPodNodeAccess({ kube: new Kube(this.runner, kubectl), runId: this.runId, clock });
+  nodeAccess(kubectl: KubectlArgs, clock: Clock, note: (line: string) => void): NodeAccess {
+    return helperPodNodeAccess({ kube: new Kube(this.runner, kubectl), runId: this.runId, clock, note });
   }
 
   async tearDown(): Promise<void> {}

@@ -61,7 +61,7 @@ async function prepared(runner = preparedRunner(), backend = new TestBackend()) 
 }
 
 describe('KubectlCluster.prepare', () => {
-  it('removes what ended runs left, creates the labelled run namespace and waits for its ServiceAccount', async () => {
+  it('removes what ended runs left, creates the labelled run namespace (no Pod Security label: the cluster\'s own policy applies) and waits for its ServiceAccount', async () => {
     const { runner, cluster } = await prepared();
     expect(cluster.namespace).toBe(NS);
     expect(runner.argvs()).toEqual([
@@ -77,7 +77,9 @@ describe('KubectlCluster.prepare', () => {
     const applied = JSON.parse(runner.calls[5].input!);
     expect(applied.items[0].metadata).toEqual({
       name: NS,
-      labels: { 'storage-course/run': 'run1', 'storage-course/managed': 'true', 'pod-security.kubernetes.io/enforce': 'privileged' },
+      labels: { 'storage-course/run': 'run1', 'storage-course/managed': 'true' },
+      // The virtual clock starts at 0: the run is live for 15 minutes unless it renews.
+      annotations: { 'storage-course/alive-until': '1970-01-01T00:15:00.000Z' },
     });
   });
 
@@ -274,6 +276,56 @@ describe('KubectlCluster: run-scoped names (two runs at once never see each othe
     const changes = runner.argvs().filter((a) => a[3] === 'delete' || a[3] === 'label').map((a) => a.slice(3, 6).join(' '));
     expect(changes).toEqual(['delete persistentvolumes course-pv.dead1', 'delete storageclasses.storage.k8s.io course-fast.dead1', 'label nodes kind-worker2']);
     expect(runner.argvs().find((a) => a[3] === 'label')).toContain('storage-course/role.dead1-');
+  });
+
+  it('prepare() deletes the namespace, objects and node labels of a run that died (its lease ran out), and nothing of a kept, a leased or a foreign one', async () => {
+    const at = (ms: number) => new Date(ms).toISOString();
+    const ns = (name: string, run: string, annotations: Record<string, string>, extra: Record<string, unknown> = {}) => ({
+      apiVersion: 'v1',
+      kind: 'Namespace',
+      metadata: { name, labels: { 'storage-course/run': run, 'storage-course/managed': 'true' }, annotations, ...extra },
+    });
+    const nodes = fixtureJson('nodes-kind.json');
+    nodes.items[1].metadata.labels['storage-course/role.died1'] = 'data';
+    nodes.items[2].metadata.labels['storage-course/role.kept1'] = 'data';
+    const runner = preparedRunner()
+      .when(kubectl('get', 'persistentvolumes,storageclasses.storage.k8s.io', '-l'), {
+        stdout: list([
+          { apiVersion: 'v1', kind: 'PersistentVolume', metadata: { name: 'course-pv.died1', labels: { 'storage-course/run': 'died1' } } },
+          { apiVersion: 'v1', kind: 'PersistentVolume', metadata: { name: 'course-pv.leased1', labels: { 'storage-course/run': 'leased1' } } },
+        ]),
+      })
+      .when(kubectl('get', 'nodes'), { stdout: JSON.stringify(nodes) })
+      .when(kubectl('get', 'namespaces', '-l'), {
+        stdout: list([
+          // Virtual time is 0 at prepare().
+          ns('course-died1', 'died1', { 'storage-course/alive-until': at(-1) }),
+          ns('course-helpers-died1', 'died1', { 'storage-course/alive-until': at(-60_000) }),
+          ns('course-gone1', 'gone1', { 'storage-course/alive-until': at(-1) }, { deletionTimestamp: at(-5) }),
+          ns('course-leased1', 'leased1', { 'storage-course/alive-until': at(60_000) }),
+          ns('course-kept1', 'kept1', { 'storage-course/alive-until': at(-3_600_000), 'storage-course/kept': 'true' }),
+          ns('course-old1', 'old1', {}, { creationTimestamp: at(-2 * 3_600_000) }),
+          { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'team-x', labels: { 'storage-course/run': 'x' }, annotations: { 'storage-course/alive-until': at(-1) } } },
+        ]),
+      })
+      .when(kubectl('delete'), {});
+    await prepared(runner);
+    const changes = runner.argvs().filter((a) => a[3] === 'delete' || a[3] === 'label').map((a) => a.slice(3, 6).join(' '));
+    expect(changes).toEqual([
+      'delete namespaces course-died1',
+      'delete namespaces course-helpers-died1',
+      'delete namespaces course-old1',
+      'delete persistentvolumes course-pv.died1',
+      'label nodes kind-worker',
+    ]);
+    expect(runner.argvs().find((a) => a[3] === 'label')).toContain('storage-course/role.died1-');
+  });
+
+  it('keep() marks the run namespace kept, so later sweeps leave it', async () => {
+    const { cluster, runner } = await prepared();
+    runner.when(kubectl('annotate'), {});
+    await cluster.keep();
+    expect(runner.argvs().at(-1)).toEqual(['kubectl', '--kubeconfig', '/kc', 'annotate', 'namespaces', NS, 'storage-course/kept=true', '--overwrite', '--request-timeout=30s']);
   });
 
   it('prepare() keeps the node label of a run that starts while it sweeps (namespaces are read after the labels)', async () => {

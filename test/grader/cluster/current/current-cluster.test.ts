@@ -13,6 +13,7 @@ const tooling = (name: string) => readFileSync(new URL(`../../../fixtures/kubect
 
 const VERSION = JSON.stringify({ clientVersion: { gitVersion: 'v1.35.0' }, serverVersion: { gitVersion: 'v1.31.4+k3s1' } });
 const NS = 'course-lesson-2-abc';
+const HELPERS = 'course-helpers-lesson-2-abc';
 
 function runner(): FakeRunner {
   return new FakeRunner()
@@ -81,10 +82,10 @@ describe('current back end', () => {
     const before = r.calls.length;
     await cluster.killContainer('sleep', 'sleep');
     const calls = r.calls.slice(before);
-    const applied = JSON.parse(calls.find((c) => c.args.includes('apply'))!.input!).items[0];
+    const applied = calls.filter((c) => c.args.includes('apply')).map((c) => JSON.parse(c.input!).items[0]).find((o) => o.kind === 'Pod');
     expect(applied.spec.nodeName).toBe('kind-control-plane');
     expect(applied.spec.containers[0].command).toEqual(['chroot', '/host', 'crictl', 'stop', '--timeout', '0', 'a1848056a183e40afe3189fc4920bd565930180ebdf2f9e2daf778ea8105f93e']);
-    expect(applied.metadata.namespace).toBe(NS);
+    expect(applied.metadata.namespace).toBe(HELPERS);
     expect(applied.metadata.labels['storage-course/run']).toBe('lesson-2-abc');
     expect(calls.at(-1)!.args.slice(2, 5)).toEqual(['delete', 'pods', applied.metadata.name]);
   });
@@ -180,6 +181,46 @@ describe('current back end', () => {
     await cluster.cleanup();
     const deletes = r.argvs().filter((a) => a[3] === 'delete' && a[4] === 'namespaces').map((a) => a[5]);
     expect(deletes).toEqual(['course-lesson-3-abc', 'course-fixtures']);
+  });
+
+  it('keeps the cluster\'s Pod Security policy on the run namespace; helpers get a privileged namespace of their own, made on first use and deleted at cleanup', async () => {
+    const r = runner();
+    const cluster = createCurrentCluster({ runId: 'lesson-2-abc', runner: r });
+    await cluster.prepare();
+    const applied = () => r.calls.filter((c) => c.args.includes('apply')).map((c) => JSON.parse(c.input!).items[0]);
+    expect(applied()).toHaveLength(1);
+    expect(applied()[0].metadata).toMatchObject({ name: NS, labels: { 'storage-course/run': 'lesson-2-abc', 'storage-course/managed': 'true' } });
+    expect(Object.keys(applied()[0].metadata.labels)).toEqual(['storage-course/run', 'storage-course/managed']);
+
+    helperFinishes(r, 0, '');
+    await cluster.makeNodeDir('kind-worker', '/var/local/course-data');
+    await cluster.makeNodeDir('kind-worker2', '/var/local/course-data');
+    const namespaces = applied().filter((o) => o.kind === 'Namespace');
+    expect(namespaces.map((o) => [o.metadata.name, o.metadata.labels])).toEqual([
+      [NS, { 'storage-course/run': 'lesson-2-abc', 'storage-course/managed': 'true' }],
+      [HELPERS, { 'storage-course/run': 'lesson-2-abc', 'storage-course/managed': 'true', 'pod-security.kubernetes.io/enforce': 'privileged' }],
+    ]);
+    // Both carry the run's lease, so a sweep counts the run live while either exists.
+    for (const o of namespaces) expect(o.metadata.annotations['storage-course/alive-until']).toMatch(/^\d{4}-\d\d-\d\dT/);
+    const helpers = applied().filter((o) => o.kind === 'Pod');
+    expect(helpers.map((o) => o.metadata.namespace)).toEqual([HELPERS, HELPERS]);
+    // The helpers' pods are made in (and deleted from) their namespace, never the run's.
+    expect(r.argvs().filter((a) => a.includes('pods') && a.some((x) => x.startsWith('course-node-'))).every((a) => a.includes(HELPERS))).toBe(true);
+
+    const before = r.calls.length;
+    await cluster.cleanup();
+    const verbs = r.argvs().slice(before).map((a) => a.slice(3).join(' '));
+    const helperDelete = verbs.indexOf(`delete namespaces ${HELPERS} --ignore-not-found --wait=false`);
+    expect(helperDelete).toBeGreaterThan(verbs.lastIndexOf('apply --server-side --field-manager=k8s-storage-course --force-conflicts --request-timeout=30s -f -'));
+    expect(verbs[helperDelete + 1]).toBe(`get namespaces ${HELPERS} -o json --ignore-not-found --request-timeout=30s`);
+  });
+
+  it('a run that never needed a helper makes no helper namespace and deletes none', async () => {
+    const r = runner();
+    const cluster = createCurrentCluster({ runId: 'lesson-2-abc', runner: r });
+    await cluster.prepare();
+    await cluster.cleanup();
+    expect(r.argvs().some((a) => a.includes(HELPERS))).toBe(false);
   });
 
   it('the helper pod is privileged with the host at /host, tolerates every taint, never restarts', () => {
