@@ -25,6 +25,7 @@ import { Kube } from './kube.ts';
 import { KubectlArgs } from './kubectl.ts';
 import { FIXTURE_NAMESPACE, RUN_LABEL, normalizeRunId, runNamespace } from './labels.ts';
 import { msg } from './messages.ts';
+import { markFixtureUser, releaseFixture } from './fixture-users.ts';
 import { installNfsServer } from './nfs-fixture.ts';
 import { createRunNamespace, sweepDeadRuns } from './run-namespace.ts';
 import { KEPT_ANNOTATION, LeaseRenewer, leaseAnnotations } from './run-lease.ts';
@@ -53,7 +54,8 @@ export class KubectlCluster implements Cluster {
   private kubeClient?: Kube;
   private nodeAccess?: NodeAccess;
   private namespaceOwned = false;
-  private fixtureNamespaceCreated = false;
+  /** This run marked the NFS fixture as one of its users (a cluster the grader does not own). */
+  private fixtureUser = false;
   private readonly nodeLabels = new Map<string, Set<string>>();
   /** Cluster-wide names of this run, scoped by its id (run-scope.ts): what no other run can see. */
   private readonly scope: RunScope;
@@ -129,10 +131,15 @@ export class KubectlCluster implements Cluster {
 
   async installFixture(name: FixtureName, signal?: AbortSignal): Promise<void> {
     if (name !== 'nfs-server') throw new Error(`unknown fixture ${JSON.stringify(name)}`);
-    // On a cluster the grader owns the server stays for later runs; elsewhere it goes with this run.
-    const onCreated = () => void (this.fixtureNamespaceCreated = !this.backend.ownsCluster);
+    // On a cluster the grader owns the server stays for later runs; elsewhere it goes with its
+    // last user (fixture-users.ts), since two runs at once share it.
+    const onApplied = async () => {
+      if (this.backend.ownsCluster) return;
+      this.fixtureUser = true;
+      await markFixtureUser(this.kube, this.runId);
+    };
     await this.requireNfsClient();
-    await installNfsServer({ kube: this.kube, clock: this.clock, signal, note: this.note, onCreated });
+    await installNfsServer({ kube: this.kube, clock: this.clock, signal, note: this.note, onApplied });
   }
 
   /**
@@ -325,8 +332,12 @@ export class KubectlCluster implements Cluster {
       this.nodeLabels.clear();
       if (!this.namespaceOwned) await step('remove this run\'s node directories', () => this.removeNodeDirs());
       if (this.nodeAccess?.release) await step('release node access', () => this.nodeAccess!.release!());
-      if (this.fixtureNamespaceCreated) {
-        await step(`delete namespace ${FIXTURE_NAMESPACE}`, () => kube.run(kube.args.delete('Namespace', FIXTURE_NAMESPACE, { wait: false })));
+      if (this.fixtureUser) {
+        await step(`release the NFS fixture (namespace ${FIXTURE_NAMESPACE})`, async () => {
+          const others = await releaseFixture(kube, this.runId, this.clock.now());
+          if (others.length) this.note(`namespace ${FIXTURE_NAMESPACE} stays: the runs ${others.join(', ')} still use it`);
+        });
+        this.fixtureUser = false;
       }
     }
     await step('tear down', () => this.backend.tearDown());

@@ -117,6 +117,11 @@ export class KubectlArgs {
     return [...this.base(), 'annotate', 'namespaces', assertName(name, 'namespace'), ...pairs, '--overwrite', REQUEST_TIMEOUT];
   }
 
+  /** Removes annotations from a namespace (absent keys are fine). */
+  unannotateNamespace(name: string, keys: string[]): string[] {
+    return [...this.base(), 'annotate', 'namespaces', assertName(name, 'namespace'), ...keys.map((k) => `${assertLabelKey(k)}-`), REQUEST_TIMEOUT];
+  }
+
   /** Removes label keys from a node (absent keys are fine). */
   unlabelNode(node: string, keys: string[]): string[] {
     return [...this.base(), 'label', 'nodes', assertName(node, 'node'), ...keys.map((k) => `${assertLabelKey(k)}-`), REQUEST_TIMEOUT];

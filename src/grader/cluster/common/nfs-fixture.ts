@@ -20,8 +20,8 @@ export interface FixtureContext {
   clock: Clock;
   signal?: AbortSignal;
   note: (line: string) => void;
-  /** Called once the fixture namespace has been created by this call (not when it already existed). */
-  onCreated?: () => void;
+  /** Called as soon as the server's objects are applied (the fixture namespace exists), before the waits. */
+  onApplied?: () => Promise<void>;
 }
 
 /** Installs (or finds) the NFS server and proves it serves. */
@@ -33,12 +33,12 @@ export async function installNfsServer(ctx: FixtureContext): Promise<void> {
   }
   try {
     await kube.apply(nfsServerObjects(), ctx.signal);
-    if (!existing) ctx.onCreated?.();
   } catch (err) {
     if (!(err instanceof ApplyError)) throw err;
     const ipProblem = /IP|range|allocated/i.test(err.message);
     throw new ClusterUnavailableError(fill(msg.nfsApplyFailed, { detail: err.message }), ipProblem ? msg.nfsIpHint : msg.nfsHint);
   }
+  await ctx.onApplied?.();
   await waitForServer(ctx);
   await probe(ctx);
 }

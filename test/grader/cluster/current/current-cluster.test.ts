@@ -24,6 +24,7 @@ function runner(): FakeRunner {
     .when(kubectl('apply'), {})
     .when(kubectl('get', 'serviceaccounts', 'default'), { stdout: '{"apiVersion":"v1","kind":"ServiceAccount","metadata":{"name":"default"}}' })
     .when(kubectl('delete'), {})
+    .when(kubectl('annotate'), {})
     .when(kubectl('logs'), { stdout: '' });
 }
 
@@ -168,19 +169,37 @@ describe('current back end', () => {
     expect(lastRemoval).toBeLessThan(namespaceDelete);
   });
 
-  it('an NFS fixture this run created is removed at cleanup, after the run namespace is gone', async () => {
-    const r = runner();
-    const cluster = createCurrentCluster({ runId: 'lesson-3-abc', runner: r });
-    await cluster.prepare();
-    const server = JSON.parse(fixtureText('pod-kind-sidecar.json'));
-    server.spec.initContainers = [];
-    server.status.initContainerStatuses = [];
-    r.when(kubectl('get', 'pods', '-n', 'course-fixtures', '-l'), { stdout: JSON.stringify({ apiVersion: 'v1', kind: 'List', items: [server] }) });
-    r.when((c) => c.args.includes('get') && c.args.some((a) => a.startsWith('nfs-probe-')), { stdout: '{"apiVersion":"v1","kind":"Pod","metadata":{"name":"p"},"status":{"phase":"Succeeded"}}' });
-    await cluster.installFixture('nfs-server');
-    await cluster.cleanup();
-    const deletes = r.argvs().filter((a) => a[3] === 'delete' && a[4] === 'namespaces').map((a) => a[5]);
-    expect(deletes).toEqual(['course-lesson-3-abc', 'course-fixtures']);
+  it('the NFS fixture goes with its last live user, after the run namespace is gone; another live run\'s mark keeps it', async () => {
+    const fixtureNs = (users: string[]) =>
+      JSON.stringify({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'course-fixtures', labels: { 'storage-course/managed': 'true' }, annotations: Object.fromEntries(users.map((u) => [`storage-course/user.${u}`, 'true'])) } });
+    const runNs = (run: string, aliveUntil: number) => ({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: `course-${run}`, labels: { 'storage-course/run': run, 'storage-course/managed': 'true' }, annotations: { 'storage-course/alive-until': new Date(aliveUntil).toISOString() } } });
+    const lesson3 = async (users: string[], live: object[]) => {
+      const r = runner();
+      const cluster = createCurrentCluster({ runId: 'lesson-3-abc', runner: r });
+      await cluster.prepare();
+      const server = JSON.parse(fixtureText('pod-kind-sidecar.json'));
+      server.spec.initContainers = [];
+      server.status.initContainerStatuses = [];
+      r.when(kubectl('get', 'pods', '-n', 'course-fixtures', '-l'), { stdout: JSON.stringify({ apiVersion: 'v1', kind: 'List', items: [server] }) });
+      r.when((c) => c.args.includes('get') && c.args.some((a) => a.startsWith('nfs-probe-')), { stdout: '{"apiVersion":"v1","kind":"Pod","metadata":{"name":"p"},"status":{"phase":"Succeeded"}}' });
+      r.when(kubectl('get', 'namespaces', 'course-fixtures'), { stdout: fixtureNs(['lesson-3-abc', ...users]) });
+      r.when(kubectl('get', 'namespaces', '-l'), { stdout: JSON.stringify({ apiVersion: 'v1', kind: 'List', items: live }) });
+      await cluster.installFixture('nfs-server');
+      const marks = r.argvs().filter((a) => a[3] === 'annotate').map((a) => a.slice(4).join(' '));
+      expect(marks).toEqual(['namespaces course-fixtures storage-course/user.lesson-3-abc=true --overwrite --request-timeout=30s']);
+      await cluster.cleanup();
+      return r;
+    };
+    const alone = await lesson3([], []);
+    expect(alone.argvs().filter((a) => a[3] === 'delete' && a[4] === 'namespaces').map((a) => a[5])).toEqual(['course-lesson-3-abc', 'course-fixtures']);
+    expect(alone.argvs().filter((a) => a[3] === 'annotate').at(-1)).toContain('storage-course/user.lesson-3-abc-');
+
+    const shared = await lesson3(['lesson-3-xyz'], [runNs('lesson-3-xyz', Date.now() + 600_000)]);
+    expect(shared.argvs().filter((a) => a[3] === 'delete' && a[4] === 'namespaces').map((a) => a[5])).toEqual(['course-lesson-3-abc']);
+
+    // The other user died (its lease ran out): its mark does not keep the fixture.
+    const dead = await lesson3(['lesson-3-xyz'], [runNs('lesson-3-xyz', Date.now() - 1)]);
+    expect(dead.argvs().filter((a) => a[3] === 'delete' && a[4] === 'namespaces').map((a) => a[5])).toContain('course-fixtures');
   });
 
   it('keeps the cluster\'s Pod Security policy on the run namespace; helpers get a privileged namespace of their own, made on first use and deleted at cleanup', async () => {
