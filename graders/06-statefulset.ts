@@ -4,9 +4,10 @@
  * the claims are Bound, each replica keeps its own token, a deleted web-0 comes back with the same
  * claim and token, and scaling down keeps www-web-1 so that web-1 finds its old token on scale-up.
  */
+import type { PodView } from '../src/grader/cluster/cluster.ts';
 import type { StepContext } from '../src/grader/define.ts';
 import { defineGrader } from '../src/grader/define.ts';
-import { applySubmission, awaitDeletionStarted, awaitPodRunning, endTerminatingPod, awaitPvcPhase, describePvc, expectToken } from '../src/grader/scenario/index.ts';
+import { applySubmission, awaitDeletionStarted, awaitNamedPodsRunning, endTerminatingPod, awaitPvcPhase, describePvc, expectToken } from '../src/grader/scenario/index.ts';
 import { explainDynamicClaim } from './common/claims.ts';
 import { labelDataNode } from './common/nodes.ts';
 import { awaitPodSettled, awaitSettled } from './common/pods.ts';
@@ -101,9 +102,11 @@ export default defineGrader({
           ctx,
           (timeoutMs) =>
             awaitSettled(ctx, async () => {
-              const out = [];
-              for (const pod of PODS) out.push(await awaitPodRunning(ctx, pod, { timeoutMs }));
-              return out;
+              // One pod more each time (web-1 is made once web-0 is ready), each with the whole
+              // timeout; every poll looks at the earlier pods too, so a crash is named on web-0.
+              let running: PodView[] = [];
+              for (let n = 1; n <= PODS.length; n++) running = await awaitNamedPodsRunning(ctx, PODS.slice(0, n), { timeoutMs });
+              return running;
             }),
           () => explainClaims(ctx),
         );

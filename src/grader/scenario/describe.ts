@@ -74,6 +74,23 @@ export function podTrouble(pod: PodView): PodTrouble | undefined {
 }
 
 /**
+ * The first of `pods` (in the order given) with a container that has crashed: restarted after
+ * exiting with a code other than 0 or the grader's own kill (137). Pods of one controller share a
+ * template, so when one of them is found crash-looping the first one that crashed names the cause
+ * the same way on every run, whichever of them the runtime happened to be restarting at the time.
+ */
+export function firstCrashed(pods: readonly PodView[]): { pod: PodView; container: string; exitCode: number } | undefined {
+  for (const pod of pods) {
+    for (const c of pod.containers) {
+      if (c.restartCount > 0 && c.lastExitCode !== undefined && c.lastExitCode !== 0 && c.lastExitCode !== KILLED_EXIT_CODE) {
+        return { pod, container: c.name, exitCode: c.lastExitCode };
+      }
+    }
+  }
+  return undefined;
+}
+
+/**
  * What to tell the student about a container that could not be started, in both languages: no
  * shell in the image (the usual case: a `sh -c` command on a distroless or scratch image), a
  * program that does not exist, or the runtime's own reason and message.

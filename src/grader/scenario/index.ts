@@ -4,6 +4,7 @@ export { describePod, describePv, describePvc, isRunning, podTrouble, type PodTr
 export { expectNoToken, expectToken, readFileIn, writeToken, TOKEN_VISIBLE_WITHIN_MS, type FileRef } from './files.ts';
 export { deleteAndRecreatePod, endTerminatingPod, killAndAwaitRestart } from './lifecycle.ts';
 export {
+  awaitNamedPodsRunning,
   awaitPodRunning,
   awaitPodsRunning,
   awaitReplacementPods,

@@ -6,6 +6,10 @@ export const SMSG = {
     en: 'Pod {pod} did not start running',
     'zh-cn': 'Pod {pod} 没有进入运行状态',
   },
+  namedPodsNotRunning: {
+    en: 'the Pods {pods} did not all start running',
+    'zh-cn': 'Pod {pods} 没有全部进入运行状态',
+  },
   podsNotRunning: {
     en: 'the {count} pod(s) labelled {labels} did not all start running',
     'zh-cn': '带有标签 {labels} 的 {count} 个 Pod 没有全部进入运行状态',

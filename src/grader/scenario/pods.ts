@@ -6,7 +6,7 @@
 import { fill } from '../../i18n/lang.ts';
 import type { PodView } from '../cluster/cluster.ts';
 import type { StepContext } from '../define.ts';
-import { describePod, imageOf, isRunning, podTrouble, startFailureMessage } from './describe.ts';
+import { describePod, firstCrashed, imageOf, isRunning, podTrouble, startFailureMessage } from './describe.ts';
 import { SMSG } from './messages.ts';
 import { registryUnreachable, unreachableText } from './pull-errors.ts';
 import { ClusterUnavailableError } from '../cluster/cluster.ts';
@@ -29,11 +29,13 @@ export function formatLabels(labels: Record<string, string>): string {
 
 /**
  * Returns a checker that fails the step when the pod is in a state that will not fix itself;
- * mount failures count only once they have lasted MOUNT_FAILURE_GRACE_MS.
+ * mount failures count only once they have lasted MOUNT_FAILURE_GRACE_MS. `before` are the pods
+ * of the same group that come before this one (web-0 before web-1): a crash loop is reported on
+ * the first of them that has crashed too, so the same answer gets the same message every run.
  */
-export function troubleWatcher(ctx: StepContext): (pod: PodView) => Promise<void> {
+export function troubleWatcher(ctx: StepContext): (pod: PodView, before?: readonly PodView[]) => Promise<void> {
   const mountSince = new Map<string, number>();
-  return async (pod) => {
+  return async (pod, before = []) => {
     const trouble = podTrouble(pod);
     if (!trouble) {
       mountSince.delete(pod.uid);
@@ -53,9 +55,12 @@ export function troubleWatcher(ctx: StepContext): (pod: PodView) => Promise<void
       case 'start':
         ctx.fail(startFailureMessage(pod.name, trouble), observed);
         break;
-      case 'crash':
+      case 'crash': {
+        const first = firstCrashed(before);
+        if (first) ctx.fail(fill(SMSG.crashLoop, { pod: first.pod.name, container: first.container, code: first.exitCode }), [describePod(first.pod), observed].join('\n'));
         ctx.fail(fill(SMSG.crashLoop, { pod: pod.name, container: trouble.container, code: trouble.exitCode ?? '?' }), observed);
         break;
+      }
       case 'finished':
         ctx.fail(fill(SMSG.finished, { pod: pod.name, phase: trouble.phase }), observed);
         break;
@@ -98,6 +103,36 @@ export async function awaitPodRunning(ctx: StepContext, name: string, opts: Wait
   );
 }
 
+/**
+ * Waits until every one of the Pods `names` runs with every container running; each poll looks at
+ * all of them, in the order given, so trouble is reported on the first pod that shows it. Returns
+ * the pods in that order.
+ */
+export async function awaitNamedPodsRunning(ctx: StepContext, names: readonly string[], opts: WaitOptions = {}): Promise<PodView[]> {
+  const check = troubleWatcher(ctx);
+  return ctx.until(
+    async (observe) => {
+      const seen: PodView[] = [];
+      const notes: string[] = [];
+      for (const name of names) {
+        const pod = await ctx.cluster.pod(name);
+        if (!pod) {
+          notes.push(`Pod ${name} does not exist yet`);
+          continue;
+        }
+        notes.push(describePod(pod));
+        observe(notes.join(' | '));
+        await check(pod, seen);
+        seen.push(pod);
+      }
+      observe(notes.join(' | '));
+      return seen.length === names.length && seen.every(isRunning) ? seen : undefined;
+    },
+    fill(SMSG.namedPodsNotRunning, { pods: names.join(', ') }),
+    opts,
+  );
+}
+
 /** Waits until exactly `count` live pods match labels and all of them run. Returns them by name. */
 export async function awaitPodsRunning(ctx: StepContext, labels: Record<string, string>, count: number, opts: WaitOptions = {}): Promise<PodView[]> {
   return awaitMatchingPods(ctx, labels, count, new Set(), fill(SMSG.podsNotRunning, { count, labels: formatLabels(labels) }), opts);
@@ -130,10 +165,10 @@ async function awaitMatchingPods(
   return ctx.until(
     async (observe) => {
       const pods = (await ctx.cluster.pods(labels)).filter((p) => !p.terminating && !exclude.has(p.uid));
-      pods.sort((a, b) => a.name.localeCompare(b.name));
+      pods.sort((a, b) => a.name.localeCompare(b.name, 'en', { numeric: true }));
       const old = exclude.size > 0 ? ` (not counting ${exclude.size} old pod(s))` : '';
       observe(`${pods.length} of ${count} pod(s) labelled ${formatLabels(labels)}${old}: ${pods.map(describePod).join(' | ') || 'none'}`);
-      for (const pod of pods) await check(pod);
+      for (const [i, pod] of pods.entries()) await check(pod, pods.slice(0, i));
       return pods.length === count && pods.every(isRunning) ? pods : undefined;
     },
     failure,

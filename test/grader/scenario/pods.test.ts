@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applySubmission, awaitPodRunning, awaitPodsRunning, awaitReplacementPods, MOUNT_FAILURE_GRACE_MS } from '../../../src/grader/scenario/index.ts';
+import { applySubmission, awaitNamedPodsRunning, awaitPodRunning, awaitPodsRunning, awaitReplacementPods, MOUNT_FAILURE_GRACE_MS } from '../../../src/grader/scenario/index.ts';
 import { FakeCluster } from '../run/fake-cluster.ts';
 import { runOneStep } from '../run/helpers.ts';
 import { podYaml, submissionFromYaml } from '../run/submission.ts';
@@ -167,5 +167,70 @@ describe('awaitPodsRunning and awaitReplacementPods', () => {
     expect(waited).toBe(7_000); // re-created after 5 s, running 2 s later
     expect(result.message?.en).toBe('no 2 new pod(s) labelled app=web replaced the deleted ones (waited 5 s)');
     expect(result.observed).toContain('not counting 2 old pod(s)');
+  });
+});
+
+describe('awaitNamedPodsRunning', () => {
+  const twoPods = () => submissionFromYaml({ 'web.yaml': `${podYaml('web-0', { app: 'busybox:1.36' })}---\n${podYaml('web-1', { app: 'busybox:1.36' })}` });
+
+  it('returns the pods in the order named once all of them run', async () => {
+    let names: string[] = [];
+    const { result, virtualMs } = await runOneStep(
+      async (ctx) => {
+        await applySubmission(ctx);
+        names = (await awaitNamedPodsRunning(ctx, ['web-1', 'web-0'])).map((p) => p.name);
+      },
+      { submission: twoPods() },
+    );
+    expect(result.status).toBe('passed');
+    expect(names).toEqual(['web-1', 'web-0']);
+    expect(virtualMs).toBe(2_000);
+  });
+
+  it('names the first pod that crashed when a later one is caught in CrashLoopBackOff while the first runs between two restarts', async () => {
+    const fake = new FakeCluster();
+    const { result } = await runOneStep(
+      async (ctx) => {
+        await applySubmission(ctx);
+        await ctx.cluster.clock.sleep(3_000);
+        // web-0 has crashed once and is running for an instant; web-1 waits out its back-off.
+        Object.assign(fake.rawPod('web-0')!.containers[0], { restartCount: 1, lastExitCode: 1 });
+        Object.assign(fake.rawPod('web-1')!.containers[0], { state: 'waiting', reason: 'CrashLoopBackOff', restartCount: 1, lastExitCode: 1 });
+        await awaitNamedPodsRunning(ctx, ['web-0', 'web-1']);
+      },
+      { submission: twoPods(), fake },
+    );
+    expect(result.status).toBe('failed');
+    expect(result.message?.en).toBe('Pod web-0: container app keeps exiting (CrashLoopBackOff, last exit code 1); it must keep running, e.g. command: ["sh", "-c", "sleep 3600"]');
+    expect(result.message?.['zh-cn']).toContain('Pod web-0：容器 app 不断退出');
+    expect(result.observed).toContain('Pod web-1');
+  });
+
+  it('names the crashing pod itself when no pod before it crashed (a grader kill, exit 137, does not count)', async () => {
+    const fake = new FakeCluster();
+    const { result } = await runOneStep(
+      async (ctx) => {
+        await applySubmission(ctx);
+        await ctx.cluster.clock.sleep(3_000);
+        Object.assign(fake.rawPod('web-0')!.containers[0], { restartCount: 1, lastExitCode: 137 });
+        Object.assign(fake.rawPod('web-1')!.containers[0], { state: 'waiting', reason: 'CrashLoopBackOff', restartCount: 2, lastExitCode: 2 });
+        await awaitNamedPodsRunning(ctx, ['web-0', 'web-1']);
+      },
+      { submission: twoPods(), fake },
+    );
+    expect(result.message?.en).toContain('Pod web-1: container app keeps exiting (CrashLoopBackOff, last exit code 2)');
+  });
+
+  it('on timeout names the pods and what it last saw of each', async () => {
+    const { result } = await runOneStep(
+      async (ctx) => {
+        await applySubmission(ctx);
+        await awaitNamedPodsRunning(ctx, ['web-0', 'web-1', 'web-2'], { timeoutMs: 5_000 });
+      },
+      { submission: twoPods() },
+    );
+    expect(result.message?.en).toBe('the Pods web-0, web-1, web-2 did not all start running (waited 5 s)');
+    expect(result.message?.['zh-cn']).toContain('Pod web-0, web-1, web-2 没有全部进入运行状态');
+    expect(result.observed).toContain('Pod web-2 does not exist yet');
   });
 });
