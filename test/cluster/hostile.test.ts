@@ -3,7 +3,7 @@
  * each still ends with the exit code and the clear message the corpus expects (in both languages),
  * never a crash, and leaves nothing behind: after the last case the cluster holds no run namespace,
  * no volume of a run's claims, no run-labelled PersistentVolume or StorageClass, no node label of
- * a run, no node directory of a run. Other suites may run at the same time: only runs of the CLI are looked at. (Each of these cases needs the cluster: it fails only once the Pods are running.)
+ * a run, no node directory of a run, nothing local-path provisioned for a run's claims. Other suites may run at the same time: only runs of the CLI are looked at. (Each of these cases needs the cluster: it fails only once the Pods are running.)
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
@@ -44,6 +44,10 @@ function leftovers(): string[] {
       const env = { ...process.env, ...(cluster.dockerHost ? { DOCKER_HOST: cluster.dockerHost } : {}) };
       const dirs = execFileSync('docker', ['exec', node.metadata.name, 'ls', '-A', '/var/local'], { encoding: 'utf8', env }).split('\n');
       for (const dir of dirs) if (/\.lesson-/.test(dir)) found.push(`directory /var/local/${dir} on ${node.metadata.name}`);
+      // What local-path provisioned for a run's claims (`pvc-<uid>_<namespace>_<claim>`): its
+      // provisioner removes it only when the volume goes the right way (claim first).
+      const provisioned = execFileSync('docker', ['exec', node.metadata.name, 'sh', '-c', 'ls -A /var/local-path-provisioner 2>/dev/null || true'], { encoding: 'utf8', env }).split('\n');
+      for (const dir of provisioned) if (/_course-lesson-/.test(dir)) found.push(`directory /var/local-path-provisioner/${dir} on ${node.metadata.name}`);
     }
   }
   return found;

@@ -317,13 +317,17 @@ export class KubectlCluster implements Cluster {
       // Retain policy it outlives the claim (found on the real cluster: lesson 5's retain-policy
       // mistake left a Released PersistentVolume behind every run). Its claimRef names our
       // namespace and it says who provisioned it; a hand-made volume someone else bound to our
-      // claim (an admin's static PV on a school cluster) is not ours and stays.
-      await step('delete volumes provisioned for this run\'s claims', async () => {
+      // claim (an admin's static PV on a school cluster) is not ours and stays. Such a volume is
+      // set to Delete, never deleted itself: the provisioner then removes the storage and the
+      // object once the claim is gone. Deleting the object first is the wrong order lesson 5
+      // teaches (the PV vanishes with only pv-protection and the storage leaks: found on the real
+      // cluster, every lesson-6 run left its claims' directories in /var/local-path-provisioner).
+      await step('hand the volumes provisioned for this run\'s claims back to their provisioner', async () => {
         for (const pv of await kube.list('PersistentVolume')) {
-          const ref = (pv as { spec?: { claimRef?: { namespace?: string } } }).spec?.claimRef;
-          if (ref?.namespace === this.namespace && pv.metadata.annotations?.[PROVISIONED_BY]) {
-            await kube.run(kube.args.delete('PersistentVolume', pv.metadata.name, { wait: false }));
-          }
+          const spec = (pv as { spec?: { claimRef?: { namespace?: string }; persistentVolumeReclaimPolicy?: string } }).spec;
+          if (spec?.claimRef?.namespace !== this.namespace || !pv.metadata.annotations?.[PROVISIONED_BY]) continue;
+          if (spec.persistentVolumeReclaimPolicy === 'Delete') continue;
+          await kube.run(kube.args.setReclaimPolicy(pv.metadata.name, 'Delete'));
         }
       });
       for (const [node, keys] of this.nodeLabels) {

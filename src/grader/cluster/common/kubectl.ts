@@ -107,6 +107,12 @@ export class KubectlArgs {
     return [...this.base(), 'label', 'nodes', assertName(node, 'node'), ...pairs, '--overwrite', REQUEST_TIMEOUT];
   }
 
+  /** Sets a PersistentVolume's reclaim policy. */
+  setReclaimPolicy(pv: string, policy: 'Delete' | 'Retain'): string[] {
+    const patch = JSON.stringify({ spec: { persistentVolumeReclaimPolicy: policy } });
+    return [...this.base(), 'patch', 'persistentvolumes', assertName(pv), '--type=merge', '-p', patch, REQUEST_TIMEOUT];
+  }
+
   /** Sets annotations on a namespace (overwriting). */
   annotateNamespace(name: string, annotations: Record<string, string>): string[] {
     const pairs = Object.entries(annotations).map(([k, v]) => {

@@ -445,9 +445,9 @@ describe('KubectlCluster.cleanup', () => {
     expect(backend.torn).toBe(1);
   });
 
-  it('deletes the volumes a provisioner made for this run\'s claims, even with Retain (recorded on the real cluster)', async () => {
+  it('hands a Retain volume a provisioner made for this run\'s claims back to it with Delete, and never deletes a provisioned volume itself (recorded on the real cluster)', async () => {
     const { cluster, runner } = await prepared();
-    runner.when(kubectl('delete'), {});
+    runner.when(kubectl('delete'), {}).when(kubectl('patch'), {});
     // `kubectl get pv -o json` on the real cluster after lesson 5's retain-policy mistake: a
     // Released, Retain volume with no run label, whose claimRef names the (then) run namespace.
     const recorded = fixtureJson('../real/pv-list-released-retain.json');
@@ -455,12 +455,19 @@ describe('KubectlCluster.cleanup', () => {
     ours.spec.claimRef.namespace = NS;
     const theirs = structuredClone(recorded.items[0]);
     theirs.metadata.name = 'pvc-someone-else';
-    runner.when(kubectl('get', 'persistentvolumes'), { stdout: list([ours, theirs]) });
+    // A Delete volume of one of our claims: its provisioner removes it once the claim is gone.
+    const bound = structuredClone(ours);
+    bound.metadata.name = 'pvc-bound-delete';
+    bound.spec.persistentVolumeReclaimPolicy = 'Delete';
+    bound.status.phase = 'Bound';
+    runner.when(kubectl('get', 'persistentvolumes'), { stdout: list([ours, theirs, bound]) });
     await cluster.cleanup();
-    const deletes = runner.argvs().filter((a) => a[3] === 'delete' && a[4] === 'persistentvolumes').map((a) => a[5]);
     expect(recorded.items[0].status.phase).toBe('Released');
+    expect(recorded.items[0].spec.persistentVolumeReclaimPolicy).toBe('Retain');
     expect(recorded.items[0].metadata.labels?.['storage-course/run']).toBeUndefined();
-    expect(deletes).toEqual(['pvc-412817cc-90c6-4952-aef9-b8ed4fc726a0']);
+    expect(runner.argvs().filter((a) => a[3] === 'delete' && a[4] === 'persistentvolumes')).toEqual([]);
+    const patches = runner.argvs().filter((a) => a[3] === 'patch').map((a) => a.slice(4));
+    expect(patches).toEqual([['persistentvolumes', 'pvc-412817cc-90c6-4952-aef9-b8ed4fc726a0', '--type=merge', '-p', '{"spec":{"persistentVolumeReclaimPolicy":"Delete"}}', '--request-timeout=30s']]);
   });
 
   it('on a cluster the grader owns, the NFS fixture stays for the next run', async () => {
