@@ -1,10 +1,10 @@
 /**
  * Admission of Deployment and StatefulSet (apps/v1): a selector is required and must match the
  * template's labels, the template is a valid pod spec with restartPolicy Always, replicas
- * default to 1; a StatefulSet's volumeClaimTemplates are valid claims, and its policies take
- * their documented defaults. The API does not check a StatefulSet template's volumeMounts against
- * its volumes and claim templates: a mount naming neither is accepted here, and fails only when
- * the controller creates the Pod (a FailedCreate event, controllers/statefulset.ts).
+ * default to 1; a StatefulSet's volumeClaimTemplates are valid claims and count as volumes for
+ * the template's volumeMounts (a mount naming neither a volume nor a template is refused, as
+ * v1.35 does: `spec.template.spec.containers[0].volumeMounts[0].name: Not found: "www"`, captured
+ * in lesson 6's walk-through), and its policies take their documented defaults.
  */
 import { matchSelector } from '../selectors.ts';
 import type { K8sObject } from '../types.ts';
@@ -45,8 +45,7 @@ export function admitStatefulSet(sts: K8sObject): void {
     checkLabelValue(r, `spec.volumeClaimTemplates[${i}].metadata.name`, t?.metadata?.name);
     checkClaimSpec(r, t.spec, `spec.volumeClaimTemplates[${i}].spec`);
   });
-  const mounts = ((sts.spec?.template?.spec?.containers ?? []) as any[]).flatMap((c) => ((c?.volumeMounts ?? []) as any[]).map((m) => m?.name));
-  checkSelectorAndTemplate(r, sts, [...templates.map((t) => t.metadata.name), ...mounts]);
+  checkSelectorAndTemplate(r, sts, templates.map((t) => t.metadata.name));
   sts.spec.podManagementPolicy ??= 'OrderedReady';
   checkEnum(r, 'spec.podManagementPolicy', sts.spec.podManagementPolicy, ['OrderedReady', 'Parallel']);
   sts.spec.updateStrategy ??= { type: 'RollingUpdate', rollingUpdate: { partition: 0 } };

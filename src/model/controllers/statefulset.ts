@@ -9,15 +9,14 @@
  * roll out highest ordinal first (RollingUpdate, honouring partition; OnDelete waits).
  * persistentVolumeClaimRetentionPolicy: whenScaled / whenDeleted Retain (default) keep the
  * claims; Delete makes the claim owned by the condemned pod / by the StatefulSet, so the garbage
- * collector removes it after its owner. A template mount that names neither a volume nor a claim
- * template leaves the claims made and the Pod not created: a FailedCreate event on the StatefulSet.
+ * collector removes it after its owner.
  */
 import { requestDelete } from '../deletion.ts';
 import { MAX_MODELLED_REPLICAS } from '../limits.ts';
 import { createObject, ownedBy, ownerRef, podFinished } from '../objects.ts';
 import { templateHash } from '../random.ts';
 import type { ModelState } from '../state.ts';
-import { emit, RESYNC_MS } from '../state.ts';
+import { emit } from '../state.ts';
 import type { K8sObject } from '../types.ts';
 import { podReady } from './replicaset.ts';
 import { defaultClaim } from '../admission/storage.ts';
@@ -91,17 +90,6 @@ function newPod(sts: K8sObject, ordinal: number): K8sObject {
   };
 }
 
-/** The API's complaint about a mount that names no volume of the Pod, or undefined when all are found. */
-function unknownMount(pod: K8sObject): string | undefined {
-  const volumes = new Set(((pod.spec.volumes ?? []) as any[]).map((v) => v.name));
-  for (const [i, c] of ((pod.spec.containers ?? []) as any[]).entries()) {
-    for (const [j, m] of ((c.volumeMounts ?? []) as any[]).entries()) {
-      if (!volumes.has(m.name)) return `spec.containers[${i}].volumeMounts[${j}].name: Not found: "${m.name}"`;
-    }
-  }
-  return undefined;
-}
-
 function healthy(p: K8sObject | undefined): boolean {
   return !!p && !p.metadata.deletionTimestamp && p.status?.phase === 'Running' && podReady(p);
 }
@@ -127,15 +115,8 @@ function syncOne(state: ModelState, sts: K8sObject): void {
     }
     if (!p && !blocked) {
       if (ensureClaims(state, sts, i)) {
-        const pod = newPod(sts, i);
-        const unknown = unknownMount(pod);
-        if (unknown) {
-          // The API refuses the Pod; the controller says so on the StatefulSet and retries.
-          emit(state, sts, 'Warning', 'FailedCreate', `create Pod ${pod.metadata.name} in StatefulSet ${name} failed error: Pod "${pod.metadata.name}" is invalid: ${unknown}`, SOURCE, RESYNC_MS);
-        } else {
-          createObject(state, pod);
-          emit(state, sts, 'Normal', 'SuccessfulCreate', `create Pod ${name}-${i} in StatefulSet ${name} successful`, SOURCE);
-        }
+        createObject(state, newPod(sts, i));
+        emit(state, sts, 'Normal', 'SuccessfulCreate', `create Pod ${name}-${i} in StatefulSet ${name} successful`, SOURCE);
       }
       if (!parallel) blocked = true;
       continue;
