@@ -100,5 +100,13 @@ export async function clusterDown(o: DownOptions): Promise<number> {
   if (failed) return 3;
   say(msg.downDone[lang]);
   if (!o.purge) say(fill(msg.downKept, { dir: paths.root })[lang]);
+  else say(fill(msg.downPurgeLeft, { caches: await goCaches() })[lang]);
   return 0;
+}
+
+/** Where Go keeps its module and build caches (`go env`), which --purge leaves: they are Go's, shared with any other Go work. */
+async function goCaches(): Promise<string> {
+  const r = await execa('go', ['env', 'GOMODCACHE', 'GOCACHE'], { reject: false }).catch(() => undefined);
+  const dirs = r && r.exitCode === 0 ? r.stdout.split('\n').map((l) => l.trim()).filter(Boolean) : [];
+  return dirs.length ? dirs.join(', ') : 'GOMODCACHE, GOCACHE';
 }

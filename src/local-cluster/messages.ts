@@ -73,6 +73,9 @@ export const msg = {
     'zh-cn': '课程集群已就绪（用时 {elapsed}）。在当前 shell 中这样使用它评分：',
   },
   readyTests: { en: 'and run the real-cluster tests with: npm run test:cluster', 'zh-cn': '运行真实集群测试：npm run test:cluster' },
+  prune: { en: 'Remove what older versions of the course built (other pins, edited build scripts)', 'zh-cn': '删除课程旧版本构建的产物（其他固定版本、改动过的构建脚本）' },
+  pruneNothing: { en: 'nothing old', 'zh-cn': '没有旧产物' },
+  pruned: { en: '{files} cache entries ({mb} MB) and {images} images removed', 'zh-cn': '删除了 {files} 个缓存条目（{mb} MB）和 {images} 个镜像' },
   smoke: { en: 'Smoke test: a Pod on one worker reaches a Pod on the other, and cluster DNS answers', 'zh-cn': '冒烟测试：一个工作节点上的 Pod 能访问另一个工作节点上的 Pod，集群 DNS 能够应答' },
   smokeOk: { en: '{from} reached {to}; DNS answers', 'zh-cn': '{from} 能访问 {to}；DNS 正常应答' },
   smokeNoPodNetwork: {
@@ -102,6 +105,10 @@ export const msg = {
   downForward: { en: 'Remove the firewall rule for the course bridge {bridge}', 'zh-cn': '删除课程网桥 {bridge} 的防火墙规则' },
   downPurge: { en: 'Remove the build cache {dir} and the images built from it', 'zh-cn': '删除构建缓存 {dir} 以及由它构建的镜像' },
   downDone: { en: 'Nothing of the course cluster is left running.', 'zh-cn': '课程集群已全部清理，没有残留的运行中资源。' },
+  downPurgeLeft: {
+    en: 'Left in place: Go\'s module and build caches ({caches}), which hold the sources and builds of kind and Kubernetes and are shared with any other Go work; `go clean -modcache -cache` removes them.',
+    'zh-cn': '保留未动：Go 的模块缓存和构建缓存（{caches}），里面有 kind 和 Kubernetes 的源码与构建结果，并与其他 Go 项目共用；`go clean -modcache -cache` 可以删除它们。',
+  },
   downKept: { en: 'The build cache stays in {dir} (the next cluster:up takes about a minute); `npm run cluster:down -- --purge` removes it too.', 'zh-cn': '构建缓存保留在 {dir}（下次 cluster:up 大约一分钟）；`npm run cluster:down -- --purge` 会一并删除它。' },
   badVersions: { en: 'The version pins cannot be read: {error}', 'zh-cn': '无法读取版本固定文件：{error}' },
 } satisfies Record<string, Localized>;

@@ -158,6 +158,11 @@ export function buildNames(root: string, paths: ClusterPaths, v: Versions, gomod
   };
 }
 
+/** The directories under <cache>/go/ the Go builds of these pins go to (`<tool>-<version>`). */
+export function goToolDirs(paths: ClusterPaths, v: Versions): string[] {
+  return goTools(v).map((t) => join(paths.go, `${t.name}-${t.version}`));
+}
+
 /** The build steps, in order. `root` is the repository; `script(name)` its cluster/build/<name>. */
 export function buildSteps(root: string, paths: ClusterPaths, v: Versions, names: BuildNames, dropCaps: string): BuildStep[] {
   const script = (name: string) => join(root, 'cluster', 'build', name);

@@ -5,7 +5,7 @@
  * Exit codes: 0 up, 2 the pins cannot be read, 3 a step failed, 130 interrupted.
  */
 import { existsSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { execa } from 'execa';
 import { fill } from '../i18n/lang.ts';
 import { CLUSTER_NAME } from '../grader/cluster/kind/config.ts';
@@ -22,7 +22,8 @@ import { clusterPaths, type ClusterPaths } from './paths.ts';
 import { runSteps, StepFailedError, type ExecStep, type ProgressIo, type StepTiming } from './run-steps.ts';
 import { writeState } from './state.ts';
 import { smokeTest } from './smoke.ts';
-import { buildNames, buildSteps, type CacheProbe } from './steps.ts';
+import { buildNames, buildSteps, goToolDirs, type CacheProbe } from './steps.ts';
+import { COURSE_IMAGE_PREFIX, pruneCache, sha12, staleImages } from './prune.ts';
 import { readVersions, VersionsFileError, type Versions } from './versions.ts';
 
 export interface UpOptions {
@@ -151,6 +152,35 @@ async function up(o: UpOptions, versions: Versions, paths: ClusterPaths, engine:
         id: 'smoke',
         title: msg.smoke,
         run: (ctx) => smokeTest(o.root, join(paths.bin, 'kubectl'), kubeconfig, CLUSTER_NAME, ctx, lang),
+      },
+      {
+        id: 'prune',
+        title: msg.prune,
+        run: async (ctx) => {
+          const keep = {
+            paths: [...goToolDirs(paths, versions), n.nodeRootfs, n.netbaseRootfs, n.imagesDir],
+            images: [n.nodeImage, n.baseImage, n.courseCniImage, `${COURSE_IMAGE_PREFIX}netbase:${basename(n.netbaseRootfs, '.tar')}`, `${COURSE_IMAGE_PREFIX}node-rootfs:${versions.DEBIAN_SUITE}-${await sha12(n.nodeRootfs)}`],
+            imagesKey: basename(n.imagesDir),
+          };
+          // Removing old products must never fail a bring-up whose cluster is ready.
+          let cache: { removed: string[]; bytes: number };
+          try {
+            cache = pruneCache(paths, keep);
+          } catch (err) {
+            ctx.log(`could not prune the cache: ${(err as Error).message}`);
+            return msg.pruneNothing;
+          }
+          for (const p of cache.removed) ctx.log(`removed ${p}`);
+          const listed = await execa('docker', ['images', '--format', '{{.Repository}}:{{.Tag}}'], { reject: false });
+          let images = 0;
+          for (const ref of staleImages(listed.stdout, keep)) {
+            const r = await execa('docker', ['rmi', ref], { reject: false });
+            if (r.exitCode === 0) images++;
+            ctx.log(r.exitCode === 0 ? `removed image ${ref}` : `kept image ${ref}: ${r.stderr.trim().split('\n')[0]}`);
+          }
+          if (cache.removed.length === 0 && images === 0) return msg.pruneNothing;
+          return fill(msg.pruned, { files: cache.removed.length, mb: Math.round(cache.bytes / 1e6), images });
+        },
       },
     ];
     const timings = await runSteps([...hostSteps, ...build, ...clusterSteps], o.io, paths.logs, o.signal);
