@@ -32,6 +32,8 @@ interface SuiteRecord {
   wallMs: number;
   cases: number;
   jobs: number;
+  /** False for a run narrowed to some files or test names; absent in records of older runs. */
+  whole?: boolean;
 }
 
 interface VerdictLine {
@@ -50,6 +52,10 @@ const T = {
   upDetail: { en: 'recorded {at}; built: {built}', 'zh-cn': '记录于 {at}；构建了：{built}' },
   suite: { en: 'npm run test:cluster, wall time (every case on the real cluster and the model)', 'zh-cn': 'npm run test:cluster 的总用时（每个用例都在真实集群和离线模型上评分）' },
   suiteDetail: { en: '{n} cases, {jobs} at a time, recorded {at}', 'zh-cn': '{n} 个用例，同时运行 {jobs} 个，记录于 {at}' },
+  suitePartial: {
+    en: 'not measured: the last test:cluster run was narrowed to some files or tests ({n} cases, recorded {at}); run npm run test:cluster',
+    'zh-cn': '未测量：最近一次 test:cluster 只运行了部分文件或用例（{n} 个用例，记录于 {at}）；请运行 npm run test:cluster',
+  },
   agree: { en: 'cases where the model and the real cluster give the same verdict', 'zh-cn': '离线模型与真实集群结论一致的用例' },
   agreeDetail: { en: '{agree} of {total} agree (same failed checks); disagreeing: {list}', 'zh-cn': '{total} 个中有 {agree} 个一致（失败的检查相同）；不一致的：{list}' },
   none: { en: 'not recorded yet: run {command}', 'zh-cn': '尚无记录：请运行 {command}' },
@@ -97,11 +103,13 @@ export function clusterSection(root: string, env: Record<string, string | undefi
   }
   metrics.push(...walkthroughMetrics(root));
   const suite = readJson<SuiteRecord>(join(root, 'reports', 'test-cluster', 'suite.json'));
-  metrics.push(
-    suite
-      ? { id: 'cluster.suite', label: T.suite, value: suite.wallMs, unit: 'ms', target: TARGETS.clusterSuite, detail: fill(T.suiteDetail, { n: suite.cases, jobs: suite.jobs, at: suite.at }) }
-      : missing('cluster.suite', T.suite, 'npm run test:cluster'),
-  );
+  if (!suite) metrics.push(missing('cluster.suite', T.suite, 'npm run test:cluster'));
+  else if (suite.whole === false) {
+    const detail = fill(T.suitePartial, { n: suite.cases, at: suite.at });
+    metrics.push({ id: 'cluster.suite', label: T.suite, value: null, unit: 'ms', optional: true, error: detail.en, detail });
+  } else {
+    metrics.push({ id: 'cluster.suite', label: T.suite, value: suite.wallMs, unit: 'ms', target: TARGETS.clusterSuite, detail: fill(T.suiteDetail, { n: suite.cases, jobs: suite.jobs, at: suite.at }) });
+  }
   const verdicts = readVerdicts(root);
   if (verdicts.length === 0) {
     metrics.push({ ...missing('cluster.agree', T.agree, 'npm run test:cluster'), unit: 'count' });

@@ -40,6 +40,15 @@ describe('bench: real cluster section', () => {
     expect(by['cluster.agree']!.detail!['zh-cn']).toContain('4 个中有 2 个一致');
   });
 
+  it('a run narrowed to some files or tests is not the suite\'s figure: not measured, with what to run', () => {
+    const { root, env } = setup([v('lesson-6', 'solution', [], [], 16_000)], {}, { at: '2026-12-07T11:27:45.243Z', wallMs: 91_000, cases: 10, jobs: 3, whole: false });
+    const suite = clusterSection(root, env).metrics.find((m) => m.id === 'cluster.suite')!;
+    expect(suite.value).toBeNull();
+    expect(metricStatus(suite)).toBe('none');
+    expect(suite.detail!.en).toBe('not measured: the last test:cluster run was narrowed to some files or tests (10 cases, recorded 2026-12-07T11:27:45.243Z); run npm run test:cluster');
+    expect(suite.detail!['zh-cn']).toContain('只运行了部分文件或用例');
+  });
+
   it('says what to run when nothing was recorded, instead of a figure, and counts that as not measured', () => {
     const { root, env } = setup(undefined, {});
     const s = clusterSection(root, env);

@@ -3,7 +3,8 @@
  * and three Ready nodes. When there is none the suite's tests are skipped with the reason printed
  * in both languages, except under CI=true, where a missing cluster fails the run.
  * Also reads whether the nodes' kernel can mount NFS (lesson 3). When the suite ends it writes
- * reports/test-cluster/suite.json (its wall time, cases and concurrency) for `npm run bench`.
+ * reports/test-cluster/suite.json (its wall time, cases, concurrency and whether it was the whole
+ * suite) for `npm run bench`.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -79,7 +80,10 @@ export default function setup(project: TestProject): (() => void) | undefined {
   return () => {
     if (!existsSync(verdicts)) return;
     const cases = readFileSync(verdicts, 'utf8').split('\n').filter(Boolean).length;
-    const record = { at: new Date().toISOString(), wallMs: Date.now() - started, cases, jobs: project.config.maxConcurrency };
+    // A run narrowed to some files or test names (e.g. re-recording one lesson's traces) is no
+    // figure for the whole suite: bench shows it as not measured.
+    const whole = !project.config.testNamePattern && !process.argv.slice(2).some((a) => /\.test\.ts$|^test\//.test(a));
+    const record = { at: new Date().toISOString(), wallMs: Date.now() - started, cases, jobs: project.config.maxConcurrency, whole };
     writeFileSync(suite, JSON.stringify(record) + '\n');
   };
 }
