@@ -27,13 +27,25 @@ export function claimClass(state: ModelState, pvc: K8sObject): { name: string; s
   return { name, sc, delayed: sc?.volumeBindingMode === 'WaitForFirstConsumer' };
 }
 
-/** Why pv cannot serve pvc (undefined if it can), ignoring whether pv is free. */
-export function mismatch(pv: K8sObject, pvc: K8sObject, node?: string, nodeLabels?: Record<string, string>): string | undefined {
+/**
+ * Why a claim that names pv in spec.volumeName cannot bind to it (undefined if it can): the PV
+ * controller's checkVolumeSatisfyClaim looks at class, volumeMode, access modes and size only,
+ * never at the claim's selector or the PV's node affinity (lesson 4's walk-through shows a claim
+ * whose selector the PV does not match binding to it).
+ */
+export function prebindMismatch(pv: K8sObject, pvc: K8sObject): string | undefined {
   if (className(pv) !== (className(pvc) ?? '')) return 'storageClassName does not match';
   if ((pv.spec?.volumeMode ?? 'Filesystem') !== (pvc.spec?.volumeMode ?? 'Filesystem')) return 'incompatible volumeMode';
   const offered: string[] = pv.spec?.accessModes ?? [];
   if (!((pvc.spec?.accessModes ?? []) as string[]).every((m) => offered.includes(m))) return 'incompatible accessMode';
   if (!quantityAtLeast(pv.spec?.capacity?.storage, pvc.spec?.resources?.requests?.storage)) return 'requested PV is too small';
+  return undefined;
+}
+
+/** Why pv cannot serve pvc (undefined if it can), ignoring whether pv is free. */
+export function mismatch(pv: K8sObject, pvc: K8sObject, node?: string, nodeLabels?: Record<string, string>): string | undefined {
+  const basic = prebindMismatch(pv, pvc);
+  if (basic) return basic;
   if (pvc.spec?.selector && !matchSelector(pvc.spec.selector, pv.metadata.labels ?? {})) return 'PV labels do not match the claim selector';
   const terms = pv.spec?.nodeAffinity?.required?.nodeSelectorTerms;
   if (node && terms && !matchNodeSelectorTerms(terms, node, nodeLabels ?? {})) return 'PV node affinity does not match the selected node';
@@ -96,7 +108,7 @@ function syncPrebound(state: ModelState, pvc: K8sObject): void {
     return;
   }
   if (!pv.spec?.claimRef) {
-    const why = mismatch(pv, pvc);
+    const why = prebindMismatch(pv, pvc);
     if (why) {
       emit(state, pvc, 'Warning', 'VolumeMismatch', `Cannot bind to requested volume "${pv.metadata.name}": ${why}`, SOURCE, RESYNC_MS);
       setClaimPhase(state, pvc, 'Pending');

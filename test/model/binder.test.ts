@@ -104,6 +104,15 @@ describe('binding', () => {
     expect(reasons(m, 'd')).toContain('VolumeMismatch: Cannot bind to requested volume "wrong": storageClassName does not match');
   });
 
+  it('spec.volumeName skips the claim\'s selector and the PV\'s node affinity (lesson 4\'s walk-through: a disk: hdd claim binds to a local-ssd PV)', () => {
+    const m = newModel();
+    m.apply([pv('demo-pv', { labels: { disk: 'local-ssd' }, node: 'no-such-node' }), pvc('again', { volumeName: 'demo-pv', selector: { matchLabels: { disk: 'hdd' } } })]);
+    expect(claim(m, 'again').status.phase).toBe('Bound');
+    // Without volumeName the same selector keeps the claim away from that PV.
+    m.apply([pv('other', { labels: { disk: 'local-ssd' } }), pvc('picky', { selector: { matchLabels: { disk: 'hdd' } } })]);
+    expect(claim(m, 'picky').status.phase).toBe('Pending');
+  });
+
   it('spec.claimRef pre-binds a PV to one claim: other claims cannot take it', () => {
     const m = newModel();
     m.apply([pv('reserved', { claimRef: { namespace: 'default', name: 'owner' } }), pvc('thief')]);
