@@ -68,3 +68,18 @@ export function invalid(object: Named, field: string, detail: Localized): Invali
     object,
   );
 }
+
+/**
+ * Builds the error an admission plugin answers with (HTTP 403), worded as the API server does:
+ * `persistentvolumeclaims "demo-dyn-pvc" is forbidden: ...` (recorded in lesson 5's walk-through).
+ * `resource` is the lower-case plural of the kind.
+ */
+export function forbidden(object: Named, resource: string, detail: Localized): InvalidObjectError {
+  return new InvalidObjectError(
+    {
+      en: `${resource} "${object.name}" is forbidden: ${detail.en}`,
+      'zh-cn': `${resource} "${object.name}" 被禁止：${detail['zh-cn']}`,
+    },
+    object,
+  );
+}

@@ -2,7 +2,7 @@
  * Helpers shared by the admission modules: bilingual detail messages, name rules, and the
  * "not modelled" / "invalid" error builders bound to one object.
  */
-import { invalid, notModelled, type InvalidObjectError, type NotModelledError } from '../errors.ts';
+import { forbidden, invalid, notModelled, type InvalidObjectError, type NotModelledError } from '../errors.ts';
 import type { K8sObject, Localized } from '../types.ts';
 
 /** A bilingual message. */
@@ -13,13 +13,15 @@ export function L(en: string, zh: string): Localized {
 /** Error builders for one object. */
 export interface Reject {
   invalid(field: string, detail: Localized): InvalidObjectError;
+  /** Refused by an admission plugin (`<resource> "<name>" is forbidden: ...`). */
+  forbidden(resource: string, detail: Localized): InvalidObjectError;
   notModelled(what: Localized): NotModelledError;
 }
 
 /** Error builders naming obj. */
 export function rejectFor(obj: K8sObject): Reject {
   const named = { kind: obj.kind, name: obj.metadata?.name ?? '' };
-  return { invalid: (field, detail) => invalid(named, field, detail), notModelled: (what) => notModelled(named, what) };
+  return { invalid: (field, detail) => invalid(named, field, detail), forbidden: (resource, detail) => forbidden(named, resource, detail), notModelled: (what) => notModelled(named, what) };
 }
 
 const SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;

@@ -109,7 +109,8 @@ describe('updates', () => {
   it("a claim's spec is immutable after creation (storage resize is refused)", () => {
     const m = newModel();
     m.apply(pvc('c'));
-    expect(refused(() => m.apply(pvc('c', { size: '2Gi' }))).message).toContain('only dynamically provisioned pvc can be resized');
+    // Recorded on the lab cluster (lesson 5, step 04-no-csi): Error from server (Forbidden): persistentvolumeclaims "demo-dyn-pvc" is forbidden: only dynamically provisioned pvc can be resized and the storageclass that provisions the pvc must support resize
+    expect(refused(() => m.apply(pvc('c', { size: '2Gi' }))).message).toBe('persistentvolumeclaims "c" is forbidden: only dynamically provisioned pvc can be resized and the storageclass that provisions the pvc must support resize');
     expect(refused(() => m.apply(pvc('c', { modes: ['ReadWriteMany'] }))).message).toContain('spec is immutable after creation');
   });
 
