@@ -53,8 +53,9 @@ export async function installPackages(missing: string[], ctx: StepContext, lang:
     throw new StepFailedError('host:packages', [msg.notDebian[lang]]);
   }
   if (process.getuid?.() !== 0) throw new StepFailedError('host:packages', [fill(msg.needRoot, { packages: missing.join(' ') })[lang]]);
-  await ctx.exec({ file: 'apt-get', args: ['update', '-q'] });
-  await ctx.exec({ file: 'apt-get', args: ['install', '-y', '-q', '--no-install-recommends', ...missing], env: { DEBIAN_FRONTEND: 'noninteractive' } });
+  // Ctrl-C never stops apt-get or dpkg half-way (run-steps.ts finishOnAbort).
+  await ctx.exec({ file: 'apt-get', args: ['update', '-q'], finishOnAbort: true });
+  await ctx.exec({ file: 'apt-get', args: ['install', '-y', '-q', '--no-install-recommends', ...missing], env: { DEBIAN_FRONTEND: 'noninteractive' }, finishOnAbort: true });
 }
 
 /** Capability names missing from this process's bounding set (cluster/host/missing-caps.sh). */

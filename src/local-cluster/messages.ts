@@ -73,6 +73,10 @@ export const msg = {
     'zh-cn': '课程集群已就绪（用时 {elapsed}）。在当前 shell 中这样使用它评分：',
   },
   readyTests: { en: 'and run the real-cluster tests with: npm run test:cluster', 'zh-cn': '运行真实集群测试：npm run test:cluster' },
+  finishingBeforeStop: {
+    en: 'Ctrl-C: stopping once this command has finished (a package install stopped half-way would break the package database)',
+    'zh-cn': 'Ctrl-C：等这条命令完成后再停止（软件包安装中途停止会损坏软件包数据库）',
+  },
   prune: { en: 'Remove what older versions of the course built (other pins, edited build scripts)', 'zh-cn': '删除课程旧版本构建的产物（其他固定版本、改动过的构建脚本）' },
   pruneNothing: { en: 'nothing old', 'zh-cn': '没有旧产物' },
   pruned: { en: '{files} cache entries ({mb} MB) and {images} images removed', 'zh-cn': '删除了 {files} 个缓存条目（{mb} MB）和 {images} 个镜像' },

@@ -3,7 +3,9 @@
  * with the elapsed time and the last line of the step's log on a terminal, plain start / "still
  * running" / done lines elsewhere (CI). Every command's output goes to <logs>/<step>.log; a failed
  * step stops the run with StepFailedError (its command, exit code and the log's last lines).
- * Aborting (Ctrl-C) kills the step's whole process group and rejects with the abort reason.
+ * Aborting (Ctrl-C) kills the step's whole process group and rejects with the abort reason, except
+ * for a command marked finishOnAbort (apt-get), which is left to finish first. Each command runs in
+ * a process group of its own, so the terminal's Ctrl-C reaches only this process.
  */
 import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -180,6 +182,10 @@ export async function execStreaming(cmd: StepCommand, note: (text: string) => vo
   };
   let hardKill: NodeJS.Timeout | undefined;
   const onAbort = () => {
+    if (cmd.finishOnAbort) {
+      note(`\n${msg.finishingBeforeStop.en} / ${msg.finishingBeforeStop['zh-cn']}\n`);
+      return;
+    }
     killGroup('SIGTERM');
     hardKill = setTimeout(() => killGroup('SIGKILL'), 10_000);
   };

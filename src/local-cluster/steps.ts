@@ -14,6 +14,11 @@ export interface StepCommand {
   file: string;
   args: string[];
   env?: Record<string, string>;
+  /**
+   * Never stopped half-way (apt-get: a dpkg killed mid-install leaves the package database broken):
+   * on Ctrl-C it runs to its end, and the step then stops with the abort reason.
+   */
+  finishOnAbort?: boolean;
 }
 
 export interface BuildStep {

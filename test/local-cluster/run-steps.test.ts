@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -64,5 +64,22 @@ describe('runSteps', () => {
     expect(Date.now() - started).toBeLessThan(5_000);
     await new Promise((r) => setTimeout(r, 3_500));
     expect(existsSync(marker)).toBe(false);
+  });
+
+  it('a command marked finishOnAbort (apt-get) is not stopped half-way: it runs to its end, then the step stops with the abort reason', async () => {
+    const logs = mkdtempSync(join(tmpdir(), 'steps-'));
+    const marker = join(logs, 'install-finished');
+    const controller = new AbortController();
+    const steps: ExecStep[] = [
+      { id: 'host:packages', title: { en: 'packages', 'zh-cn': '软件包' }, run: (ctx) => ctx.exec({ ...sh(`sleep 1; touch ${marker}`), finishOnAbort: true }) },
+      { id: 'next', title: { en: 'next', 'zh-cn': '下一步' }, run: (ctx) => ctx.exec(sh(`touch ${join(logs, 'next-ran')}`)) },
+    ];
+    setTimeout(() => controller.abort(new Error('interrupted')), 200);
+    await expect(runSteps(steps, io().io, logs, controller.signal)).rejects.toThrow('interrupted');
+    expect(existsSync(marker)).toBe(true);
+    expect(existsSync(join(logs, 'next-ran'))).toBe(false);
+    const log = readFileSync(join(logs, readdirSync(logs).find((f) => f.endsWith('.log'))!), 'utf8');
+    expect(log).toContain('stopping once this command has finished');
+    expect(log).toContain('等这条命令完成后再停止');
   });
 });
