@@ -121,15 +121,23 @@ async function create(t: KindTarget, signal?: AbortSignal): Promise<void> {
     );
   }
   const kubectl = new KubectlArgs({ kubeconfig: t.kubeconfig }, 'default');
-  const ready = await pollUntil(
-    async () => {
-      const nodes = await t.runner.run('kubectl', kubectl.nodes(), { reject: false, signal });
-      return nodes.exitCode === 0 && allNodesReady(parseList(nodes.stdout), NODE_COUNT) ? true : undefined;
-    },
-    { timeoutMs: NODES_READY_TIMEOUT_MS, intervalMs: 3_000, clock: t.clock, signal },
-  );
+  let ready: true | undefined;
+  try {
+    ready = await pollUntil(
+      async () => {
+        const nodes = await t.runner.run('kubectl', kubectl.nodes(), { reject: false, signal });
+        return nodes.exitCode === 0 && allNodesReady(parseList(nodes.stdout), NODE_COUNT) ? true : undefined;
+      },
+      { timeoutMs: NODES_READY_TIMEOUT_MS, intervalMs: 3_000, clock: t.clock, signal },
+    );
+  } catch (err) {
+    // Ctrl-C while the nodes come up: a half-made cluster is no use to anyone; delete it.
+    await deleteCluster(t).catch(() => undefined);
+    throw err;
+  }
   if (!ready) {
     await deleteCluster(t).catch(() => undefined);
+    if (signal?.aborted) throw signal.reason;
     throw new ClusterUnavailableError(
       { en: `The ${NODE_COUNT} nodes of ${t.name} did not all become Ready within ${NODES_READY_TIMEOUT_MS / 1000} s.`, 'zh-cn': `${t.name} 的 ${NODE_COUNT} 个节点没有在 ${NODES_READY_TIMEOUT_MS / 1000} 秒内全部就绪（Ready）。` },
       createHint('', t.image, t.engine),

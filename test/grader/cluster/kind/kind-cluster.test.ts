@@ -137,6 +137,23 @@ describe('kind back end: bring-up', () => {
     expect(runner.argvs().at(-1)).toEqual(['kind', 'delete', 'cluster', '--name', 'k8s-storage-course', '--kubeconfig', KUBECONFIG()]);
   });
 
+  it('Ctrl-C while the new nodes come up deletes the half-made cluster, then stops with the abort', async () => {
+    const controller = new AbortController();
+    const notReady = JSON.parse(kindNodes('k8s-storage-course'));
+    for (const n of notReady.items) n.status.conditions = [{ type: 'Ready', status: 'False' }];
+    const runner = base()
+      .when(isKind('get', 'clusters'), { stdout: '' })
+      .when(isKind('create', 'cluster'), {})
+      .when(isKind('delete', 'cluster'), {})
+      .when(kubectl('get', 'nodes'), () => {
+        controller.abort(new Error('interrupted'));
+        return { stdout: JSON.stringify(notReady) };
+      });
+    const err = await createKindCluster({ runId: 'r', runner }).prepare(controller.signal).catch((e) => e);
+    expect(err.message).toBe('interrupted');
+    expect(runner.argvs().at(-1)).toEqual(['kind', 'delete', 'cluster', '--name', 'k8s-storage-course', '--kubeconfig', KUBECONFIG()]);
+  });
+
   it('missing tooling is a ClusterUnavailableError before any cluster command', async () => {
     const runner = base().when(isKind('version'), { failure: 'not-found' });
     const err = await createKindCluster({ runId: 'r', runner }).prepare().catch((e) => e);
