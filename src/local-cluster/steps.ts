@@ -147,15 +147,18 @@ export interface BuildNames {
 export const IMAGE_INPUTS = ['cluster/versions.env', 'cluster/build/go-tool.sh', 'cluster/build/images.sh', 'cluster/node/course-cni.sh'];
 export const NODE_INPUTS = [...IMAGE_INPUTS, 'cluster/build/node-image.sh', 'cluster/node/course-cni.yaml', 'cluster/build/debian-rootfs.sh'];
 
-export function buildNames(root: string, paths: ClusterPaths, v: Versions, gomodcache: string, dropCaps: string): BuildNames {
+export function buildNames(root: string, paths: ClusterPaths, v: Versions, gomodcache: string, dropCaps: string, netbasePackages: string[] = NETBASE_PACKAGES): BuildNames {
   const rootfsKey = (pkgs: string[]) => contentKey(root, ['cluster/build/debian-rootfs.sh'], pkgs);
-  const imagesKey = contentKey(root, IMAGE_INPUTS);
+  const netbase = `netbase-${v.DEBIAN_SUITE}-${rootfsKey(netbasePackages)}`;
+  // kube-proxy and course-cni are built on the netbase root file system: its name (suite, script
+  // and packages) is part of the images' key, so a new netbase rebuilds them.
+  const imagesKey = contentKey(root, IMAGE_INPUTS, [netbase]);
   const nodeKey = contentKey(root, NODE_INPUTS, [...NODE_PACKAGES, ...NETBASE_PACKAGES, dropCaps]);
   return {
     kindSource: join(gomodcache, 'sigs.k8s.io', `kind@${v.KIND_VERSION}`),
     kubernetesSource: join(gomodcache, 'k8s.io', `kubernetes@${v.KUBERNETES_VERSION}`),
     nodeRootfs: join(paths.rootfs, `node-${v.DEBIAN_SUITE}-${rootfsKey(NODE_PACKAGES)}.tar`),
-    netbaseRootfs: join(paths.rootfs, `netbase-${v.DEBIAN_SUITE}-${rootfsKey(NETBASE_PACKAGES)}.tar`),
+    netbaseRootfs: join(paths.rootfs, `${netbase}.tar`),
     imagesDir: join(paths.images, imagesKey),
     courseCniImage: `k8s-storage-course/course-cni:${imagesKey}`,
     baseImage: `k8s-storage-course/kind-base:${nodeKey}`,

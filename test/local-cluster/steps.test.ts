@@ -33,6 +33,14 @@ describe('cluster:up build plan', () => {
     expect(NODE_INPUTS).toContain('cluster/node/course-cni.yaml');
   });
 
+  it('the images are keyed by their inputs and by the netbase root file system they are built on', () => {
+    const other = buildNames(ROOT, paths, v, '/gomod', '["CAP_SYS_RESOURCE"]', ['iptables', 'iproute2']);
+    expect(other.netbaseRootfs).not.toBe(names.netbaseRootfs);
+    expect(other.imagesDir).not.toBe(names.imagesDir);
+    expect(other.courseCniImage).not.toBe(names.courseCniImage);
+    expect(buildNames(ROOT, paths, v, '/gomod', '["CAP_SYS_RESOURCE"]').imagesDir).toBe(names.imagesDir);
+  });
+
   it('a step is cached exactly when its product is there', async () => {
     const present = new Set([`/cache/go/kind-${v.KIND_VERSION}/.done`]);
     const probe = { fileExists: (p: string) => present.has(p), imageExists: async (ref: string) => ref === names.nodeImage };
