@@ -10,6 +10,7 @@
 import { createHash } from 'node:crypto';
 import { createReadStream, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { execa } from 'execa';
 import type { ClusterPaths } from './paths.ts';
 
 /** The repository part of every image the course builds. */
@@ -79,4 +80,27 @@ export async function sha12(file: string): Promise<string> {
     return '';
   }
   return h.digest('hex').slice(0, 12);
+}
+
+/**
+ * The prune step of a bring-up: the cache entries, then the engine's stale images (`docker` talks
+ * to the course engine: up.ts points DOCKER_HOST at it). Never rejects: removing old products must
+ * not fail a bring-up whose cluster is ready; what could not be removed is logged and stays.
+ */
+export async function pruneOldBuilds(paths: ClusterPaths, keep: Keep, log: (line: string) => void): Promise<{ entries: number; bytes: number; images: number }> {
+  let cache = { removed: [] as string[], bytes: 0 };
+  try {
+    cache = pruneCache(paths, keep);
+  } catch (err) {
+    log(`could not prune the cache: ${(err as Error).message}`);
+  }
+  for (const p of cache.removed) log(`removed ${p}`);
+  const listed = await execa('docker', ['images', '--format', '{{.Repository}}:{{.Tag}}'], { reject: false });
+  let images = 0;
+  for (const ref of listed.exitCode === 0 ? staleImages(listed.stdout, keep) : []) {
+    const r = await execa('docker', ['rmi', ref], { reject: false });
+    if (r.exitCode === 0) images++;
+    log(r.exitCode === 0 ? `removed image ${ref}` : `kept image ${ref}: ${r.stderr.trim().split('\n')[0]}`);
+  }
+  return { entries: cache.removed.length, bytes: cache.bytes, images };
 }

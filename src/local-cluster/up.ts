@@ -23,7 +23,7 @@ import { runSteps, StepFailedError, type ExecStep, type ProgressIo, type StepTim
 import { writeState } from './state.ts';
 import { smokeTest } from './smoke.ts';
 import { buildNames, buildSteps, goToolDirs, type CacheProbe } from './steps.ts';
-import { COURSE_IMAGE_PREFIX, pruneCache, sha12, staleImages } from './prune.ts';
+import { COURSE_IMAGE_PREFIX, pruneOldBuilds, sha12 } from './prune.ts';
 import { readVersions, VersionsFileError, type Versions } from './versions.ts';
 
 export interface UpOptions {
@@ -162,24 +162,9 @@ async function up(o: UpOptions, versions: Versions, paths: ClusterPaths, engine:
             images: [n.nodeImage, n.baseImage, n.courseCniImage, `${COURSE_IMAGE_PREFIX}netbase:${basename(n.netbaseRootfs, '.tar')}`, `${COURSE_IMAGE_PREFIX}node-rootfs:${versions.DEBIAN_SUITE}-${await sha12(n.nodeRootfs)}`],
             imagesKey: basename(n.imagesDir),
           };
-          // Removing old products must never fail a bring-up whose cluster is ready.
-          let cache: { removed: string[]; bytes: number };
-          try {
-            cache = pruneCache(paths, keep);
-          } catch (err) {
-            ctx.log(`could not prune the cache: ${(err as Error).message}`);
-            return msg.pruneNothing;
-          }
-          for (const p of cache.removed) ctx.log(`removed ${p}`);
-          const listed = await execa('docker', ['images', '--format', '{{.Repository}}:{{.Tag}}'], { reject: false });
-          let images = 0;
-          for (const ref of staleImages(listed.stdout, keep)) {
-            const r = await execa('docker', ['rmi', ref], { reject: false });
-            if (r.exitCode === 0) images++;
-            ctx.log(r.exitCode === 0 ? `removed image ${ref}` : `kept image ${ref}: ${r.stderr.trim().split('\n')[0]}`);
-          }
-          if (cache.removed.length === 0 && images === 0) return msg.pruneNothing;
-          return fill(msg.pruned, { files: cache.removed.length, mb: Math.round(cache.bytes / 1e6), images });
+          const pruned = await pruneOldBuilds(paths, keep, (line) => ctx.log(line));
+          if (pruned.entries === 0 && pruned.images === 0) return msg.pruneNothing;
+          return fill(msg.pruned, { files: pruned.entries, mb: Math.round(pruned.bytes / 1e6), images: pruned.images });
         },
       },
     ];

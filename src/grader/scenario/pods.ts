@@ -121,7 +121,6 @@ export async function awaitNamedPodsRunning(ctx: StepContext, names: readonly st
           continue;
         }
         notes.push(describePod(pod));
-        observe(notes.join(' | '));
         await check(pod, seen);
         seen.push(pod);
       }

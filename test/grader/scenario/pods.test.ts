@@ -187,19 +187,25 @@ describe('awaitNamedPodsRunning', () => {
     expect(virtualMs).toBe(2_000);
   });
 
-  it('names the first pod that crashed when a later one is caught in CrashLoopBackOff while the first runs between two restarts', async () => {
+  /** Both pods start, then (3 s later) their containers are set to the given states; the wait's result. */
+  async function crashed(web0: object, web1: object) {
     const fake = new FakeCluster();
     const { result } = await runOneStep(
       async (ctx) => {
         await applySubmission(ctx);
         await ctx.cluster.clock.sleep(3_000);
-        // web-0 has crashed once and is running for an instant; web-1 waits out its back-off.
-        Object.assign(fake.rawPod('web-0')!.containers[0], { restartCount: 1, lastExitCode: 1 });
-        Object.assign(fake.rawPod('web-1')!.containers[0], { state: 'waiting', reason: 'CrashLoopBackOff', restartCount: 1, lastExitCode: 1 });
+        Object.assign(fake.rawPod('web-0')!.containers[0], web0);
+        Object.assign(fake.rawPod('web-1')!.containers[0], web1);
         await awaitNamedPodsRunning(ctx, ['web-0', 'web-1']);
       },
       { submission: twoPods(), fake },
     );
+    return result;
+  }
+
+  it('names the first pod that crashed when a later one is caught in CrashLoopBackOff while the first runs between two restarts', async () => {
+    // web-0 has crashed once and is running for an instant; web-1 waits out its back-off.
+    const result = await crashed({ restartCount: 1, lastExitCode: 1 }, { state: 'waiting', reason: 'CrashLoopBackOff', restartCount: 1, lastExitCode: 1 });
     expect(result.status).toBe('failed');
     expect(result.message?.en).toBe('Pod web-0: container app keeps exiting (CrashLoopBackOff, last exit code 1); it must keep running, e.g. command: ["sh", "-c", "sleep 3600"]');
     expect(result.message?.['zh-cn']).toContain('Pod web-0：容器 app 不断退出');
@@ -207,17 +213,7 @@ describe('awaitNamedPodsRunning', () => {
   });
 
   it('names the crashing pod itself when no pod before it crashed (a grader kill, exit 137, does not count)', async () => {
-    const fake = new FakeCluster();
-    const { result } = await runOneStep(
-      async (ctx) => {
-        await applySubmission(ctx);
-        await ctx.cluster.clock.sleep(3_000);
-        Object.assign(fake.rawPod('web-0')!.containers[0], { restartCount: 1, lastExitCode: 137 });
-        Object.assign(fake.rawPod('web-1')!.containers[0], { state: 'waiting', reason: 'CrashLoopBackOff', restartCount: 2, lastExitCode: 2 });
-        await awaitNamedPodsRunning(ctx, ['web-0', 'web-1']);
-      },
-      { submission: twoPods(), fake },
-    );
+    const result = await crashed({ restartCount: 1, lastExitCode: 137 }, { state: 'waiting', reason: 'CrashLoopBackOff', restartCount: 2, lastExitCode: 2 });
     expect(result.message?.en).toContain('Pod web-1: container app keeps exiting (CrashLoopBackOff, last exit code 2)');
   });
 

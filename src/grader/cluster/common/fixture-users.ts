@@ -10,7 +10,7 @@
 import type { Kube } from './kube.ts';
 import { FIXTURE_NAMESPACE, RUN_LABEL } from './labels.ts';
 import { parseList } from './parse.ts';
-import { namespaceIsLive } from './run-lease.ts';
+import { liveRuns } from './run-lease.ts';
 
 const USER_PREFIX = 'storage-course/user.';
 
@@ -39,7 +39,7 @@ export async function releaseFixture(kube: Kube, runId: string, now: number): Pr
   let others: string[] = [];
   if (users.length > 0) {
     const namespaces = parseList((await kube.run(kube.args.listLabelled(['Namespace'], RUN_LABEL))).stdout);
-    const live = new Set(namespaces.filter((ns) => namespaceIsLive(ns, now)).map((ns) => ns.metadata.labels?.[RUN_LABEL] ?? ''));
+    const live = liveRuns(namespaces, now);
     others = users.filter((run) => live.has(run));
   }
   if (others.length === 0) await kube.run(kube.args.delete('Namespace', FIXTURE_NAMESPACE, { wait: false }));

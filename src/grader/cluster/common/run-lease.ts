@@ -12,6 +12,7 @@
  * first lease, and the clocks of two machines may differ by minutes without harm.
  */
 import type { K8sObject } from '../cluster.ts';
+import { RUN_LABEL } from './labels.ts';
 
 export const LEASE_ANNOTATION = 'storage-course/alive-until';
 export const KEPT_ANNOTATION = 'storage-course/kept';
@@ -32,6 +33,11 @@ export function namespaceIsLive(ns: K8sObject, now: number): boolean {
   if (!Number.isNaN(until)) return until > now;
   const created = Date.parse((ns.metadata as { creationTimestamp?: string }).creationTimestamp ?? '');
   return Number.isNaN(created) || created + UNLEASED_LIVE_MS > now;
+}
+
+/** The run ids (RUN_LABEL) that have at least one live namespace among `namespaces`. */
+export function liveRuns(namespaces: readonly K8sObject[], now: number): Set<string> {
+  return new Set(namespaces.filter((ns) => namespaceIsLive(ns, now)).map((ns) => ns.metadata.labels?.[RUN_LABEL] ?? ''));
 }
 
 /**

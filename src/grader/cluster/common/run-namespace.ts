@@ -13,7 +13,7 @@ import { KIND_CONFIG_LABEL, MANAGED_LABEL, NODE_LABEL_PREFIX, RUN_LABEL } from '
 import { msg } from './messages.ts';
 import { parseList } from './parse.ts';
 import { pollUntil } from './poll.ts';
-import { leaseAnnotations, namespaceIsLive } from './run-lease.ts';
+import { leaseAnnotations, liveRuns } from './run-lease.ts';
 import { runOfScopedKey } from './run-scope.ts';
 
 /**
@@ -33,12 +33,12 @@ export async function sweepDeadRuns(kube: Kube, note: (line: string) => void, no
   let objects: K8sObject[];
   let nodes: K8sObject[];
   let namespaces: K8sObject[];
-  const live = new Set<string>();
+  let live: Set<string>;
   try {
     objects = parseList((await kube.run(kube.args.listLabelled(['PersistentVolume', 'StorageClass'], RUN_LABEL))).stdout);
     nodes = parseList((await kube.run(kube.args.nodes())).stdout);
     namespaces = parseList((await kube.run(kube.args.listLabelled(['Namespace'], RUN_LABEL))).stdout);
-    for (const ns of namespaces) if (namespaceIsLive(ns, now)) live.add(ns.metadata.labels?.[RUN_LABEL] ?? '');
+    live = liveRuns(namespaces, now);
   } catch (err) {
     note(`could not look for what ended runs left: ${(err as Error).message.split('\n')[0]}`);
     return;
