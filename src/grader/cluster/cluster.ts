@@ -164,7 +164,7 @@ export interface Cluster {
   deletePod(name: string): Promise<void>;
 
   /**
-   * Kills a running container from outside the pod (kind: crictl stop --timeout 0 on the node).
+   * Kills a running container from outside the pod (kind: `crictl stop --timeout 0` on the node, see common/crictl.ts).
    * Returns at once; the kubelet restarts it per restartPolicy. Callers wait for restartCount + 1.
    */
   killContainer(pod: string, container: string): Promise<void>;

@@ -9,6 +9,7 @@
 import { ExecError, type Clock, type K8sObject } from '../cluster.ts';
 import { fill } from '../../../i18n/lang.ts';
 import type { NodeAccess } from '../common/backend.ts';
+import { crictlStopArgs } from '../common/crictl.ts';
 import { ABSENT_EXIT, READ_SCRIPT, readOutcome } from '../common/file-scripts.ts';
 import { assertName } from '../common/kinds.ts';
 import type { Kube } from '../common/kube.ts';
@@ -103,7 +104,7 @@ export function helperPodNodeAccess(base: HelperContext): NodeAccess {
     new ExecError(`could not ${what}: exit ${r.exitCode}${r.exitCode === 127 ? ' (command not found on the node)' : ''}: ${r.output.trim().split('\n').slice(-5).join('\n')}`);
   return {
     async killContainer(node, containerId) {
-      const r = await run(node, ['chroot', '/host', 'crictl', 'stop', '--timeout', '0', containerId]);
+      const r = await run(node, ['chroot', '/host', ...crictlStopArgs(containerId)]);
       if (r.exitCode !== 0) throw fail(`stop container ${containerId} on ${node} with crictl`, r);
     },
     async readFile(node, path) {

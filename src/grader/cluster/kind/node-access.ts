@@ -7,13 +7,14 @@ import { ExecError } from '../cluster.ts';
 import type { CommandRunner } from '../../exec/runner.ts';
 import type { NodeAccess } from '../common/backend.ts';
 import { READ_SCRIPT, readOutcome, writeOutcome } from '../common/file-scripts.ts';
+import { crictlStopArgs } from '../common/crictl.ts';
 import { assertAbsolutePath, assertName } from '../common/kinds.ts';
 import { assertScopedDir } from '../common/run-scope.ts';
 import type { Engine } from './tooling.ts';
 
 /** argv (after the engine) that SIGKILLs a container through the node's runtime. */
 export function killArgs(node: string, containerId: string): string[] {
-  return ['exec', node, 'crictl', 'stop', '--timeout', '0', containerId];
+  return ['exec', node, ...crictlStopArgs(containerId)];
 }
 
 /** argv that prints a node file (or exits 66 with the marker when absent). */

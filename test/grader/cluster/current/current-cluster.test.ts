@@ -85,7 +85,7 @@ describe('current back end', () => {
     const calls = r.calls.slice(before);
     const applied = calls.filter((c) => c.args.includes('apply')).map((c) => JSON.parse(c.input!).items[0]).find((o) => o.kind === 'Pod');
     expect(applied.spec.nodeName).toBe('kind-control-plane');
-    expect(applied.spec.containers[0].command).toEqual(['chroot', '/host', 'crictl', 'stop', '--timeout', '0', 'a1848056a183e40afe3189fc4920bd565930180ebdf2f9e2daf778ea8105f93e']);
+    expect(applied.spec.containers[0].command).toEqual(['chroot', '/host', 'crictl', '--timeout', '25s', 'stop', '--timeout', '0', 'a1848056a183e40afe3189fc4920bd565930180ebdf2f9e2daf778ea8105f93e']);
     expect(applied.metadata.namespace).toBe(HELPERS);
     expect(applied.metadata.labels['storage-course/run']).toBe('lesson-2-abc');
     expect(calls.at(-1)!.args.slice(2, 5)).toEqual(['delete', 'pods', applied.metadata.name]);

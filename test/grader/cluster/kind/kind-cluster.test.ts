@@ -370,7 +370,7 @@ describe('kind back end: nodes', () => {
     pod.spec.nodeName = 'k8s-storage-course-worker';
     runner.when(kubectl('get', 'pods', 'sleep'), { stdout: JSON.stringify(pod) });
     await cluster.killContainer('sleep', 'sleep');
-    expect(runner.argvs().at(-1)).toEqual(['docker', 'exec', 'k8s-storage-course-worker', 'crictl', 'stop', '--timeout', '0', 'a1848056a183e40afe3189fc4920bd565930180ebdf2f9e2daf778ea8105f93e']);
+    expect(runner.argvs().at(-1)).toEqual(['docker', 'exec', 'k8s-storage-course-worker', 'crictl', '--timeout', '25s', 'stop', '--timeout', '0', 'a1848056a183e40afe3189fc4920bd565930180ebdf2f9e2daf778ea8105f93e']);
     pod.spec.nodeName = 'some-other-container';
     runner.when(kubectl('get', 'pods', 'sleep'), { stdout: JSON.stringify(pod) });
     await expect(cluster.killContainer('sleep', 'sleep')).rejects.toThrow(/not part of the kind cluster/);

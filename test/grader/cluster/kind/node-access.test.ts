@@ -13,7 +13,7 @@ const ID = 'a1848056a183e40afe3189fc4920bd565930180ebdf2f9e2daf778ea8105f93e';
 
 describe('engine node access (golden argv)', () => {
   it('kill, read and mkdir command lines', () => {
-    expect(killArgs(NODE, ID)).toEqual(['exec', NODE, 'crictl', 'stop', '--timeout', '0', ID]);
+    expect(killArgs(NODE, ID)).toEqual(['exec', NODE, 'crictl', '--timeout', '25s', 'stop', '--timeout', '0', ID]);
     expect(readArgs(NODE, '/var/local/course-data/token')).toEqual(['exec', NODE, 'sh', '-c', READ_SCRIPT, '--', '/var/local/course-data/token']);
     expect(mkdirArgs(NODE, '/var/local/course-pv')).toEqual(['exec', NODE, 'mkdir', '-p', '--', '/var/local/course-pv']);
   });
