@@ -25,6 +25,7 @@ import { Kube } from './kube.ts';
 import { KubectlArgs } from './kubectl.ts';
 import { FIXTURE_NAMESPACE, RUN_LABEL, normalizeRunId, runNamespace } from './labels.ts';
 import { msg } from './messages.ts';
+import { fill } from '../../../i18n/lang.ts';
 import { markFixtureUser, releaseFixture } from './fixture-users.ts';
 import { installNfsServer } from './nfs-fixture.ts';
 import { createRunNamespace, sweepDeadRuns } from './run-namespace.ts';
@@ -249,6 +250,12 @@ export class KubectlCluster implements Cluster {
     try {
       await this.nodes.killContainer(node, bareContainerId(status.containerID));
     } catch (err) {
+      // A runtime too busy to answer is the machine's problem, never a verdict on the answer.
+      const text = (err as Error).message ?? '';
+      if (err instanceof ExecError && /DeadlineExceeded|context deadline exceeded|timed out/.test(text)) {
+        const detail = /DeadlineExceeded|context deadline exceeded/.test(text) ? 'crictl: DeadlineExceeded' : 'timed out';
+        throw new ClusterUnavailableError(fill(msg.killTimedOut, { node, pod, container, detail }), msg.killTimedOutHint);
+      }
       if (err instanceof ExecError || err instanceof ClusterUnavailableError) throw err;
       throw new ExecError(`could not kill ${pod}/${container} on node ${node}: ${(err as Error).message}`);
     }

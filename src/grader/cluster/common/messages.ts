@@ -66,6 +66,14 @@ export const msg = {
     en: 'The course NFS server did not become ready within {seconds} s: {detail}',
     'zh-cn': '课程用的 NFS 服务器在 {seconds} 秒内没有就绪：{detail}',
   },
+  killTimedOut: {
+    en: 'The node {node} did not stop container {container} of Pod {pod} in time ({detail}): the machine is too busy to run this check, which says nothing about your answer.',
+    'zh-cn': '节点 {node} 没有及时停止 Pod {pod} 的容器 {container}（{detail}）：这台机器太忙，无法完成这项检查，这与你的答案无关。',
+  },
+  killTimedOutHint: {
+    en: 'Grade again when the machine is less busy, or grade fewer submissions at once (--jobs).',
+    'zh-cn': '请在机器不那么忙时重新评分，或者减少同时评分的提交数量（--jobs）。',
+  },
   nfsNotServing: {
     en: 'The course NFS server runs, but a test pod could not mount and write 10.96.100.100:/ : {detail}',
     'zh-cn': '课程用的 NFS 服务器已运行，但测试 Pod 无法挂载并写入 10.96.100.100:/ ：{detail}',

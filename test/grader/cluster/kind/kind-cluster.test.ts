@@ -376,6 +376,29 @@ describe('kind back end: nodes', () => {
     await expect(cluster.killContainer('sleep', 'sleep')).rejects.toThrow(/not part of the kind cluster/);
     expect(list([])).toContain('items');
   });
+
+  it('a node too busy to stop the container is the machine\'s problem, not the answer\'s', async () => {
+    // crictl's error as test:cluster printed it on this project's 2-core machine (2026-12-07),
+    // when StopContainer took longer than crictl's request timeout.
+    const stderr = [
+      'E1207 13:43:29.602374    6218 log.go:32] "StopContainer from runtime service failed" err="rpc error: code = DeadlineExceeded desc = context deadline exceeded" containerID="a1848056a183e40afe3189fc4920bd565930180ebdf2f9e2daf778ea8105f93e"',
+      'time="2026-12-07T13:43:29Z" level=fatal msg="stopping the container \\"a1848056a183e40afe3189fc4920bd565930180ebdf2f9e2daf778ea8105f93e\\": rpc error: code = DeadlineExceeded desc = context deadline exceeded"',
+    ].join('\n');
+    const runner = base()
+      .when(isKind('get', 'clusters'), { stdout: 'k8s-storage-course\n' })
+      .when(isKind('export', 'kubeconfig'), {})
+      .on('docker', ['exec'], { exitCode: 1, stderr });
+    const cluster = createKindCluster({ runId: 'r', runner });
+    await cluster.prepare();
+    const pod = fixtureJson('pod-kind-sidecar.json');
+    pod.spec.nodeName = 'k8s-storage-course-worker';
+    runner.when(kubectl('get', 'pods', 'sleep'), { stdout: JSON.stringify(pod) });
+    const err = await cluster.killContainer('sleep', 'sleep').catch((e) => e);
+    expect(err).toBeInstanceOf(ClusterUnavailableError);
+    expect(err.reason.en).toBe('The node k8s-storage-course-worker did not stop container sleep of Pod sleep in time (crictl: DeadlineExceeded): the machine is too busy to run this check, which says nothing about your answer.');
+    expect(err.reason['zh-cn']).toContain('节点 k8s-storage-course-worker 没有及时停止 Pod sleep 的容器 sleep');
+    expect(err.hint.en).toContain('--jobs');
+  });
 });
 
 describe('kind back end: lesson 3 on a kernel without an NFS client', () => {
