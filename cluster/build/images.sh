@@ -4,7 +4,8 @@
 # image. No registry is contacted: every FROM is `scratch` or an image imported from a local
 # root file system.
 #
-# usage: images.sh   (environment: CACHE, IMAGES, KIND_SRC, K8S_SRC, NETBASE_ROOTFS, COURSE_CNI_IMAGE)
+# usage: images.sh   (environment: CACHE, IMAGES, KIND_SRC, K8S_SRC, NETBASE_ROOTFS, COURSE_CNI_IMAGE,
+#                     NFS_ROOTFS, NFS_SERVER_IMAGE)
 # Contract: on success every archive listed in "$IMAGES/list.txt" exists, one "file private-ref
 # upstream-ref..." a line; a re-run with the same inputs reuses them (the directory name is the
 # cache key). In the engine an image is tagged only with its private name under
@@ -12,7 +13,7 @@
 # own images of those names are never replaced; node-image.sh gives the upstream names inside the node.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
-: "${CACHE:?}" "${IMAGES:?}" "${KIND_SRC:?}" "${K8S_SRC:?}" "${NETBASE_ROOTFS:?}" "${COURSE_CNI_IMAGE:?}"
+: "${CACHE:?}" "${IMAGES:?}" "${KIND_SRC:?}" "${K8S_SRC:?}" "${NETBASE_ROOTFS:?}" "${COURSE_CNI_IMAGE:?}" "${NFS_ROOTFS:?}" "${NFS_SERVER_IMAGE:?}"
 source "$here/versions.env"
 go=$CACHE/go
 if [ -f "$IMAGES/.done" ]; then echo "cached: $IMAGES"; exit 0; fi
@@ -111,6 +112,22 @@ mkdir -p "$ctx/course-cni"
 cp "$go/kubernetes-$KUBERNETES_VERSION/bin/kubectl" "$here/node/course-cni.sh" "$ctx/course-cni/"
 printf 'FROM %s\nCOPY kubectl /usr/local/bin/kubectl\nCOPY course-cni.sh /usr/local/bin/course-cni\n' "$netbase" > "$ctx/course-cni/Dockerfile"
 build course-cni "$COURSE_CNI_IMAGE"
+
+# Lesson 3's NFS server: Debian's NFS-Ganesha (user space, so no nfsd kernel module), rpcbind and
+# dbus. The grader's fixture and the lesson's lab name it by the tag of the upstream Ganesha image
+# they were written for (src/grader/cluster/common/nfs-manifests.ts) and override its command
+# with the same start script, which needs only ganesha.nfsd, rpcbind and dbus-daemon: on a
+# machine with a registry that image is pulled, here this one is preloaded under its tag. The
+# label says what is really inside. Ganesha reads the mount table from /etc/mtab, which a bare
+# Debian root file system lacks.
+nfs_rootfs=k8s-storage-course/nfs-server-rootfs:$(basename "$NFS_ROOTFS" .tar)
+if ! docker image inspect "$nfs_rootfs" >/dev/null 2>&1; then
+  docker import "$NFS_ROOTFS" "$nfs_rootfs" >/dev/null
+fi
+ganesha_version=$(sed -n 's/^nfs-ganesha \(.*\)$/\1/p' "$NFS_ROOTFS.txt")
+mkdir -p "$ctx/nfs-server"
+printf 'FROM %s\nRUN mkdir -p /export /var/run/dbus /var/run/ganesha /var/lib/nfs/ganesha && ln -sf ../proc/self/mounts /etc/mtab\nLABEL org.opencontainers.image.version="debian-nfs-ganesha-%s"\nEXPOSE 2049/tcp 20048/tcp 111/tcp 111/udp\nCMD ["ganesha.nfsd", "-F", "-L", "/dev/stdout"]\n' "$nfs_rootfs" "$ganesha_version" > "$ctx/nfs-server/Dockerfile"
+build nfs-server "$NFS_SERVER_IMAGE"
 
 mv "$list" "$IMAGES/list.txt"
 touch "$IMAGES/.done"

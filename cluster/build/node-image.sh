@@ -5,12 +5,12 @@
 # containerd -- the steps `kind build node-image` takes, done without a registry.
 #
 # usage: node-image.sh   (environment: CACHE, IMAGES, KIND_SRC, NODE_ROOTFS, NODE_IMAGE, BASE_IMAGE, COURSE_CNI_IMAGE,
-#                         and DROP_CAPS: the JSON list of capabilities this machine lacks)
+#                         NFS_CLIENT_BIN, and DROP_CAPS: the JSON list of capabilities this machine lacks)
 # Contract: NODE_IMAGE exists in the local engine only when every step succeeded; the build
 # container is always removed. An existing NODE_IMAGE is reused.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
-: "${CACHE:?}" "${IMAGES:?}" "${KIND_SRC:?}" "${NODE_ROOTFS:?}" "${NODE_IMAGE:?}" "${BASE_IMAGE:?}" "${COURSE_CNI_IMAGE:?}"
+: "${CACHE:?}" "${IMAGES:?}" "${KIND_SRC:?}" "${NODE_ROOTFS:?}" "${NODE_IMAGE:?}" "${BASE_IMAGE:?}" "${COURSE_CNI_IMAGE:?}" "${NFS_CLIENT_BIN:?}"
 source "$here/versions.env"
 export DOCKER_BUILDKIT=0
 go=$CACHE/go
@@ -80,6 +80,17 @@ for bin in kubeadm kubelet kubectl; do
 done
 on_node chown root:root /usr/bin/kubeadm /usr/bin/kubelet /usr/bin/kubectl
 on_node chmod 0755 /usr/bin/kubeadm /usr/bin/kubelet /usr/bin/kubectl
+# The NFS mount helper (cluster/nfs-fuse): mount(8) runs /sbin/mount.nfs and mount.nfs4 for every
+# nfs mount, the kubelet's too. course-nfs-client hands a mount to Debian's own helper, moved to
+# mount.nfs.kernel, when the kernel has an NFS client, and serves it through FUSE when not.
+docker cp "$NFS_CLIENT_BIN" "$container:/usr/local/sbin/course-nfs-client"
+on_node sh -c 'set -e
+  chown root:root /usr/local/sbin/course-nfs-client && chmod 0755 /usr/local/sbin/course-nfs-client
+  mv /usr/sbin/mount.nfs /usr/sbin/mount.nfs.kernel
+  ln -sf /usr/local/sbin/course-nfs-client /usr/sbin/mount.nfs
+  ln -sf /usr/local/sbin/course-nfs-client /usr/sbin/mount.nfs4
+  /usr/sbin/mount.nfs.kernel -V >/dev/null 2>&1 || test -x /usr/sbin/mount.nfs.kernel
+  course-nfs-client probe'
 printf '%s' "$KUBERNETES_VERSION" | on_node sh -c 'cat > /kind/version'
 on_node mkdir -p /kind/manifests
 sed "s|COURSE_CNI_IMAGE|$COURSE_CNI_IMAGE|" "$here/node/course-cni.yaml" | on_node sh -c 'cat > /kind/manifests/default-cni.yaml'

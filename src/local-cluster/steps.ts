@@ -3,7 +3,9 @@
  * built (the cache), and the command that builds it. Pure: nothing here runs a command; the step
  * runner (run-steps.ts) does, and tests read the plan directly.
  */
-import { join } from 'node:path';
+import { readdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { NFS_IMAGE } from '../grader/cluster/common/nfs-manifests.ts';
 import type { Localized } from '../i18n/lang.ts';
 import { contentKey } from './keys.ts';
 import type { ClusterPaths } from './paths.ts';
@@ -129,6 +131,32 @@ export const NODE_PACKAGES = [
 ];
 /** Debian packages of the small image kube-proxy and course-cni run on. */
 export const NETBASE_PACKAGES = ['iptables', 'nftables', 'conntrack', 'iproute2'];
+/**
+ * Debian packages of lesson 3's NFS server image: NFS-Ganesha (a user-space server: no nfsd
+ * kernel module needed) with its VFS back end, rpcbind for NFSv3 clients, netbase for the
+ * /etc/services rpcbind resolves its own port from, dbus for the daemon the start script runs.
+ */
+export const NFS_SERVER_PACKAGES = ['nfs-ganesha', 'nfs-ganesha-vfs', 'rpcbind', 'netbase', 'dbus'];
+
+/** The Go module of the course's user-space NFS client, installed on every node (cluster/nfs-fuse). */
+export const NFS_CLIENT_DIR = 'cluster/nfs-fuse';
+
+/** The files course-nfs-client is built from: its module's Go sources, go.mod and go.sum, tests and test helpers left out. */
+export function nfsClientInputs(root: string): string[] {
+  const out: string[] = [];
+  const walk = (dir: string) => {
+    for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const path = join(dir, e.name);
+      if (e.isDirectory()) {
+        if (e.name !== 'internal') walk(path);
+      } else if ((e.name.endsWith('.go') && !e.name.endsWith('_test.go')) || e.name === 'go.mod' || e.name === 'go.sum') {
+        out.push(relative(root, path));
+      }
+    }
+  };
+  walk(join(root, NFS_CLIENT_DIR));
+  return out;
+}
 
 /** Every name the build products carry, derived from the pins and the build files' contents. */
 export interface BuildNames {
@@ -137,6 +165,10 @@ export interface BuildNames {
   kubernetesSource: string;
   nodeRootfs: string;
   netbaseRootfs: string;
+  /** Root file system of the NFS server image. */
+  nfsRootfs: string;
+  /** Build directory of course-nfs-client (its binary in bin/). */
+  nfsClientDir: string;
   imagesDir: string;
   courseCniImage: string;
   baseImage: string;
@@ -145,20 +177,25 @@ export interface BuildNames {
 
 /** Repository files each product is built from (their contents are part of its key). */
 export const IMAGE_INPUTS = ['cluster/versions.env', 'cluster/build/go-tool.sh', 'cluster/build/images.sh', 'cluster/node/course-cni.sh'];
-export const NODE_INPUTS = [...IMAGE_INPUTS, 'cluster/build/node-image.sh', 'cluster/node/course-cni.yaml', 'cluster/build/debian-rootfs.sh'];
+export const NODE_INPUTS = [...IMAGE_INPUTS, 'cluster/build/node-image.sh', 'cluster/node/course-cni.yaml', 'cluster/build/debian-rootfs.sh', 'cluster/build/go-local.sh'];
 
 export function buildNames(root: string, paths: ClusterPaths, v: Versions, gomodcache: string, dropCaps: string, netbasePackages: string[] = NETBASE_PACKAGES): BuildNames {
   const rootfsKey = (pkgs: string[]) => contentKey(root, ['cluster/build/debian-rootfs.sh'], pkgs);
   const netbase = `netbase-${v.DEBIAN_SUITE}-${rootfsKey(netbasePackages)}`;
-  // kube-proxy and course-cni are built on the netbase root file system: its name (suite, script
-  // and packages) is part of the images' key, so a new netbase rebuilds them.
-  const imagesKey = contentKey(root, IMAGE_INPUTS, [netbase]);
-  const nodeKey = contentKey(root, NODE_INPUTS, [...NODE_PACKAGES, ...NETBASE_PACKAGES, dropCaps]);
+  const nfsServer = `nfs-server-${v.DEBIAN_SUITE}-${rootfsKey(NFS_SERVER_PACKAGES)}`;
+  const nfsClientKey = contentKey(root, ['cluster/build/go-local.sh', ...nfsClientInputs(root)]);
+  // kube-proxy and course-cni are built on the netbase root file system, the NFS server on its
+  // own: their names (suite, script and packages) are part of the images' key, so a new root file
+  // system rebuilds the images on it. The node image holds them all, and course-nfs-client.
+  const imagesKey = contentKey(root, IMAGE_INPUTS, [netbase, nfsServer, NFS_IMAGE]);
+  const nodeKey = contentKey(root, NODE_INPUTS, [...NODE_PACKAGES, ...NETBASE_PACKAGES, ...NFS_SERVER_PACKAGES, NFS_IMAGE, nfsClientKey, dropCaps]);
   return {
     kindSource: join(gomodcache, 'sigs.k8s.io', `kind@${v.KIND_VERSION}`),
     kubernetesSource: join(gomodcache, 'k8s.io', `kubernetes@${v.KUBERNETES_VERSION}`),
     nodeRootfs: join(paths.rootfs, `node-${v.DEBIAN_SUITE}-${rootfsKey(NODE_PACKAGES)}.tar`),
     netbaseRootfs: join(paths.rootfs, `${netbase}.tar`),
+    nfsRootfs: join(paths.rootfs, `${nfsServer}.tar`),
+    nfsClientDir: join(paths.go, `course-nfs-client-${nfsClientKey}`),
     imagesDir: join(paths.images, imagesKey),
     courseCniImage: `k8s-storage-course/course-cni:${imagesKey}`,
     baseImage: `k8s-storage-course/kind-base:${nodeKey}`,
@@ -166,9 +203,9 @@ export function buildNames(root: string, paths: ClusterPaths, v: Versions, gomod
   };
 }
 
-/** The directories under <cache>/go/ the Go builds of these pins go to (`<tool>-<version>`). */
-export function goToolDirs(paths: ClusterPaths, v: Versions): string[] {
-  return goTools(v).map((t) => join(paths.go, `${t.name}-${t.version}`));
+/** The directories under <cache>/go/ the Go builds of these pins go to (`<tool>-<version>`), and course-nfs-client's. */
+export function goToolDirs(paths: ClusterPaths, v: Versions, names: Pick<BuildNames, 'nfsClientDir'>): string[] {
+  return [...goTools(v).map((t) => join(paths.go, `${t.name}-${t.version}`)), names.nfsClientDir];
 }
 
 /** The build steps, in order. `root` is the repository; `script(name)` its cluster/build/<name>. */
@@ -182,6 +219,9 @@ export function buildSteps(root: string, paths: ClusterPaths, v: Versions, names
     COURSE_CNI_IMAGE: names.courseCniImage,
     NODE_ROOTFS: names.nodeRootfs,
     NETBASE_ROOTFS: names.netbaseRootfs,
+    NFS_ROOTFS: names.nfsRootfs,
+    NFS_SERVER_IMAGE: NFS_IMAGE,
+    NFS_CLIENT_BIN: join(names.nfsClientDir, 'bin', 'course-nfs-client'),
     DROP_CAPS: dropCaps,
     DOCKER_BUILDKIT: '0',
   };
@@ -201,6 +241,13 @@ export function buildSteps(root: string, paths: ClusterPaths, v: Versions, names
       command: { file: 'bash', args: [script('go-tool.sh'), ...args] },
     };
   });
+  steps.push({
+    id: 'go:course-nfs-client',
+    title: { en: 'Build the course\'s user-space NFS client (cluster/nfs-fuse)', 'zh-cn': '构建课程自带的用户态 NFS 客户端（cluster/nfs-fuse）' },
+    coldEstimate: '20 s',
+    cached: async (p) => p.fileExists(join(names.nfsClientDir, '.done')),
+    command: { file: 'bash', args: [script('go-local.sh'), names.nfsClientDir, join(root, NFS_CLIENT_DIR), 'course-nfs-client'] },
+  });
   const rootfs = (id: string, file: string, pkgs: string[], what: Localized): BuildStep => ({
     id,
     title: what,
@@ -217,9 +264,13 @@ export function buildSteps(root: string, paths: ClusterPaths, v: Versions, names
       en: `Build the Debian ${v.DEBIAN_SUITE} base of kube-proxy and course-cni`,
       'zh-cn': `构建 kube-proxy 与 course-cni 所用的 Debian ${v.DEBIAN_SUITE} 基础文件系统`,
     }),
+    rootfs('rootfs:nfs-server', names.nfsRootfs, NFS_SERVER_PACKAGES, {
+      en: `Build the Debian ${v.DEBIAN_SUITE} root file system of lesson 3's NFS server (NFS-Ganesha)`,
+      'zh-cn': `构建第 3 课 NFS 服务器（NFS-Ganesha）的 Debian ${v.DEBIAN_SUITE} 根文件系统`,
+    }),
     {
       id: 'images',
-      title: { en: 'Build the cluster\'s container images (control plane, etcd, CoreDNS, pause, busybox, storage, CNI)', 'zh-cn': '构建集群的容器镜像（控制面、etcd、CoreDNS、pause、busybox、存储、CNI）' },
+      title: { en: 'Build the cluster\'s container images (control plane, etcd, CoreDNS, pause, busybox, storage, CNI, NFS server)', 'zh-cn': '构建集群的容器镜像（控制面、etcd、CoreDNS、pause、busybox、存储、CNI、NFS 服务器）' },
       coldEstimate: '20 s',
       cached: async (p) => p.fileExists(join(names.imagesDir, '.done')),
       command: { file: 'bash', args: [script('images.sh')], env: common },

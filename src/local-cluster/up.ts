@@ -158,8 +158,15 @@ async function up(o: UpOptions, versions: Versions, paths: ClusterPaths, engine:
         title: msg.prune,
         run: async (ctx) => {
           const keep = {
-            paths: [...goToolDirs(paths, versions), n.nodeRootfs, n.netbaseRootfs, n.imagesDir],
-            images: [n.nodeImage, n.baseImage, n.courseCniImage, `${COURSE_IMAGE_PREFIX}netbase:${basename(n.netbaseRootfs, '.tar')}`, `${COURSE_IMAGE_PREFIX}node-rootfs:${versions.DEBIAN_SUITE}-${await sha12(n.nodeRootfs)}`],
+            paths: [...goToolDirs(paths, versions, n), n.nodeRootfs, n.netbaseRootfs, n.nfsRootfs, n.imagesDir],
+            images: [
+              n.nodeImage,
+              n.baseImage,
+              n.courseCniImage,
+              `${COURSE_IMAGE_PREFIX}netbase:${basename(n.netbaseRootfs, '.tar')}`,
+              `${COURSE_IMAGE_PREFIX}nfs-server-rootfs:${basename(n.nfsRootfs, '.tar')}`,
+              `${COURSE_IMAGE_PREFIX}node-rootfs:${versions.DEBIAN_SUITE}-${await sha12(n.nodeRootfs)}`,
+            ],
             imagesKey: basename(n.imagesDir),
           };
           const pruned = await pruneOldBuilds(paths, keep, (line) => ctx.log(line));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { clusterPaths } from '../../src/local-cluster/paths.ts';
-import { buildNames, buildSteps, NODE_INPUTS } from '../../src/local-cluster/steps.ts';
+import { buildNames, buildSteps, nfsClientInputs, NODE_INPUTS } from '../../src/local-cluster/steps.ts';
 import { readVersions } from '../../src/local-cluster/versions.ts';
 import { ROOT } from '../graders/harness.ts';
 
@@ -13,8 +13,8 @@ describe('cluster:up build plan', () => {
 
   it('builds the Go tools first, then the root file systems, the images and the node image', () => {
     expect(steps.map((s) => s.id)).toEqual([
-      'go:kind', 'go:kubernetes', 'go:containerd', 'go:runc', 'go:crictl', 'go:cni-plugins', 'go:etcd', 'go:coredns', 'go:local-path-provisioner',
-      'rootfs:node', 'rootfs:netbase', 'images', 'node-image',
+      'go:kind', 'go:kubernetes', 'go:containerd', 'go:runc', 'go:crictl', 'go:cni-plugins', 'go:etcd', 'go:coredns', 'go:local-path-provisioner', 'go:course-nfs-client',
+      'rootfs:node', 'rootfs:netbase', 'rootfs:nfs-server', 'images', 'node-image',
     ]);
   });
 
@@ -23,7 +23,20 @@ describe('cluster:up build plan', () => {
     expect(k8s.command.args[1]).toBe(`/cache/go/kubernetes-${v.KUBERNETES_VERSION}`);
     expect(k8s.command.args).toContain('--replace-staging');
     expect(k8s.command.args.join(' ')).toContain(`k8s.io/component-base/version.gitVersion=${v.KUBERNETES_VERSION}`);
-    for (const s of steps) for (const a of s.command.args.slice(1)) expect(a.startsWith(`${ROOT}/`) && !a.startsWith(`${ROOT}/cluster/build/`), a).toBe(false);
+    // The only repository paths are the build scripts and, as a source to read, course-nfs-client's module.
+    const inRepo = (a: string) => a.startsWith(`${ROOT}/`) && !a.startsWith(`${ROOT}/cluster/build/`) && a !== `${ROOT}/cluster/nfs-fuse`;
+    for (const s of steps) for (const a of s.command.args.slice(1)) expect(inRepo(a), a).toBe(false);
+    const client = steps.find((s) => s.id === 'go:course-nfs-client')!;
+    expect(client.command.args.slice(1)).toEqual([names.nfsClientDir, `${ROOT}/cluster/nfs-fuse`, 'course-nfs-client']);
+    expect(names.nfsClientDir).toMatch(/^\/cache\/go\/course-nfs-client-[0-9a-f]{12}$/);
+  });
+
+  it('course-nfs-client is keyed by its module\'s sources, not by its tests', () => {
+    const inputs = nfsClientInputs(ROOT);
+    expect(inputs).toContain('cluster/nfs-fuse/go.mod');
+    expect(inputs).toContain('cluster/nfs-fuse/go.sum');
+    expect(inputs).toContain('cluster/nfs-fuse/nfs3/procs.go');
+    expect(inputs.filter((f) => f.endsWith('_test.go') || f.includes('/internal/'))).toEqual([]);
   });
 
   it('names the node image after the Kubernetes version and a key that changes with what it is built from', () => {
