@@ -41,6 +41,8 @@ export const CaptureFile = z
         kindVersion: z.string(),
         kubernetesVersion: z.string(),
         nodeImage: z.string(),
+        /** For a lesson with NFS steps: which client the lab's nodes mounted with (nfs-client.ts). */
+        nfsClient: z.enum(['kernel', 'fuse']).optional(),
       })
       .strict(),
     steps: z.array(CapturedStep),

@@ -11,6 +11,7 @@
  */
 import { execa } from 'execa';
 import { labNodes } from './lab-names.ts';
+import { nodeNfsClient, type NfsClient } from '../grader/cluster/common/nfs-client.ts';
 
 export { LAB_CLUSTER } from './lab-names.ts';
 export const LAB_CONFIG = 'lab/kind-course.yaml';
@@ -44,12 +45,13 @@ export async function deleteLabCluster(tools: LabTools, name: string): Promise<v
 }
 
 /**
- * Whether a Pod on the lab cluster could mount NFS: the node's kernel (the machine's) lists nfs in
- * /proc/filesystems. Resolves to undefined when it can, else the evidence, in words, for the reason.
+ * Which NFS client the lab cluster's nodes mount with: the grader's rule (nfs-client.ts), asked of
+ * the lab's first worker through `docker exec`.
  */
-export async function missingNfsEvidence(tools: LabTools, name: string): Promise<string | undefined> {
+export async function labNfsClient(tools: LabTools, name: string): Promise<NfsClient> {
   const worker = labNodes(name).worker;
-  const r = await execa('docker', ['exec', worker, 'cat', '/proc/filesystems'], { env: tools.env, reject: false });
-  if (r.exitCode === 0 && /\bnfs4?\b/.test(r.stdout)) return undefined;
-  return r.exitCode === 0 ? 'no "nfs" in /proc/filesystems' : `docker exec ${worker} cat /proc/filesystems: exit ${r.exitCode}`;
+  return nodeNfsClient(async (argv) => {
+    const r = await execa('docker', ['exec', worker, ...argv], { env: tools.env, reject: false });
+    return { exitCode: r.exitCode ?? -1, stdout: String(r.stdout ?? '') };
+  });
 }

@@ -30,7 +30,7 @@ import { readState } from '../local-cluster/state.ts';
 import { listLessonFolders } from '../site/lessons.ts';
 import { captureLesson, CaptureError, writeCapture } from './capture.ts';
 import { CaptureFileError } from './capture-file.ts';
-import { createLabCluster, deleteLabCluster, LAB_CONFIG, labClusterExists, missingNfsEvidence, type LabTools } from './lab-cluster.ts';
+import { createLabCluster, deleteLabCluster, LAB_CONFIG, labClusterExists, labNfsClient, type LabTools } from './lab-cluster.ts';
 import { isLabClusterName, LAB_CLUSTER, labNodes, mapNodeNames } from './lab-names.ts';
 import { loadLessonSteps, walkthroughDir } from './lesson-steps.ts';
 import { msg } from './messages.ts';
@@ -142,7 +142,7 @@ export async function main(argv: string[], io: WalkthroughIo): Promise<number> {
       return 1;
     }
     say(msg.labReady, { time: formatDuration(Date.now() - started) });
-    const nfs = await missingNfsEvidence(tools, name);
+    const nfs = await labNfsClient(tools, name);
 
     for (const folder of folders) {
       const steps = loadLessonSteps(io.root, folder);
@@ -152,9 +152,16 @@ export async function main(argv: string[], io: WalkthroughIo): Promise<number> {
       const progress = commandProgress(io, lang);
       try {
         const capture = await captureLesson(folder, steps, {
-          missing: nfs ? { nfs } : {},
+          missing: nfs.client === 'none' ? { nfs: nfs.reason } : {},
           mapCommand,
-          cluster: { kindConfig: LAB_CONFIG, kindVersion: state.kindVersion, kubernetesVersion: state.kubernetesVersion, nodeImage: state.nodeImage },
+          cluster: {
+            kindConfig: LAB_CONFIG,
+            kindVersion: state.kindVersion,
+            kubernetesVersion: state.kubernetesVersion,
+            nodeImage: state.nodeImage,
+            // The page says which client made a lesson's NFS mounts.
+            ...(nfs.client !== 'none' && steps.some((s) => s.needs.includes('nfs')) ? { nfsClient: nfs.client } : {}),
+          },
           session: {
             cwd,
             // C.UTF-8: the programs' own messages in English, as on most machines students use.

@@ -6,13 +6,14 @@
  * reports/test-cluster/suite.json (its wall time, cases, concurrency and whether it was the whole
  * suite) for `npm run bench`.
  */
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { clusterPaths } from '../../src/local-cluster/paths.ts';
 import { readState } from '../../src/local-cluster/state.ts';
 import { isCi } from '../../src/cli/io.ts';
+import { describeNfsClient, nodeNfsClient, type NfsClient } from '../../src/grader/cluster/common/nfs-client.ts';
 
 export interface ClusterProvided {
   available: boolean;
@@ -23,8 +24,8 @@ export interface ClusterProvided {
   /** DOCKER_HOST of the course engine. */
   dockerHost?: string;
   kubeconfig?: string;
-  /** False when the kernel has no NFS client (lesson 3 cannot run). */
-  nfsClient?: boolean;
+  /** Which NFS client the nodes mount with (the grader's rule, nfs-client.ts); lesson 3 cannot run with none. */
+  nfsClient?: NfsClient;
 }
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -35,7 +36,7 @@ declare module 'vitest' {
   }
 }
 
-function probe(): ClusterProvided {
+async function probe(): Promise<ClusterProvided> {
   const state = readState(clusterPaths().state);
   if (!state) {
     return { available: false, reason: { en: 'no cluster was built here: run `npm run cluster:up` first', 'zh-cn': '这里还没有构建集群：请先运行 `npm run cluster:up`' } };
@@ -48,32 +49,35 @@ function probe(): ClusterProvided {
     return { available: false, reason: { en: `the course cluster does not answer (${(err as Error).message.split('\n')[0]}): run \`npm run cluster:up\``, 'zh-cn': `课程集群没有响应（${(err as Error).message.split('\n')[0]}）：请运行 \`npm run cluster:up\`` } };
   }
   const env = { ...process.env, ...(state.dockerHost ? { DOCKER_HOST: state.dockerHost } : {}) };
-  const filesystems = execFileSync('docker', ['exec', `${state.cluster}-worker`, 'cat', '/proc/filesystems'], { encoding: 'utf8', env });
-  let modules = true;
-  try {
-    execFileSync('docker', ['exec', `${state.cluster}-worker`, 'test', '-e', '/proc/modules'], { env });
-  } catch {
-    modules = false;
-  }
-  return { available: true, bin: state.bin, nodeImage: state.nodeImage, dockerHost: state.dockerHost, kubeconfig: state.kubeconfig, nfsClient: /\bnfs4?\b/.test(filesystems) || modules };
+  const nfsClient = await nodeNfsClient(
+    (argv) =>
+      new Promise((done) => {
+        execFile('docker', ['exec', `${state.cluster}-worker`, ...argv], { encoding: 'utf8', env }, (err, stdout) => {
+          done({ exitCode: err ? (typeof err.code === 'number' ? err.code : -1) : 0, stdout });
+        });
+      }),
+  );
+  return { available: true, bin: state.bin, nodeImage: state.nodeImage, dockerHost: state.dockerHost, kubeconfig: state.kubeconfig, nfsClient };
 }
 
-export default function setup(project: TestProject): (() => void) | undefined {
+export default async function setup(project: TestProject): Promise<(() => void) | undefined> {
   const started = Date.now();
   const verdicts = join(ROOT, 'reports', 'test-cluster', 'verdicts.jsonl');
   const suite = join(ROOT, 'reports', 'test-cluster', 'suite.json');
   // One run's verdicts: the files of the suite append to it (npm run bench reads it).
   rmSync(verdicts, { force: true });
   rmSync(suite, { force: true });
-  const found = probe();
+  const found = await probe();
   if (!found.available) {
     if (isCi(process.env)) throw new Error(`test:cluster under CI=true needs the real cluster, and ${found.reason!.en}`);
     process.stderr.write(`\ntest:cluster: skipped, ${found.reason!.en}\ntest:cluster：已跳过，${found.reason!['zh-cn']}\n\n`);
-  } else if (!found.nfsClient) {
+  } else if (found.nfsClient?.client === 'none') {
     process.stderr.write(
-      '\ntest:cluster: lesson 3 is not run: this kernel has no NFS client (no "nfs" in /proc/filesystems, no module loading)\n' +
-        'test:cluster：第 3 课不运行：这个内核没有 NFS 客户端（/proc/filesystems 中没有 "nfs"，也不能加载模块）\n\n',
+      `\ntest:cluster: lesson 3 is not run: ${found.nfsClient.reason}\n` + `test:cluster：第 3 课不运行：${describeNfsClient(found.nfsClient)['zh-cn']}\n\n`,
     );
+  } else if (found.nfsClient) {
+    const line = describeNfsClient(found.nfsClient);
+    process.stderr.write(`\ntest:cluster: ${line.en}\ntest:cluster：${line['zh-cn']}\n\n`);
   }
   project.provide('cluster', found);
   if (!found.available) return undefined;

@@ -131,8 +131,12 @@ export interface Cluster {
   /** Sets labels on a node (used to mark the `storage-course/role=data` worker). Removed by cleanup(). */
   labelNode(node: string, labels: Record<string, string>): Promise<void>;
 
-  /** Installs a grader fixture (lesson 3: the NFS server behind ClusterIP 10.96.100.100) and waits until it serves. */
-  installFixture(name: FixtureName, signal?: AbortSignal): Promise<void>;
+  /**
+   * Installs a grader fixture (lesson 3: the NFS server behind ClusterIP 10.96.100.100) and waits
+   * until it serves. May return a line for the report about how it serves (lesson 3: which NFS
+   * client the nodes mount with, nfs-client.ts).
+   */
+  installFixture(name: FixtureName, signal?: AbortSignal): Promise<Localized | undefined>;
 
   /**
    * Creates or updates objects. Namespaced objects are put in `namespace` (their own namespace

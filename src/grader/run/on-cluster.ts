@@ -91,7 +91,8 @@ export async function runOnCluster(
     if (opts.grader.fixtures?.length) ev.phase('fixtures');
     for (const fixture of opts.grader.fixtures ?? []) {
       try {
-        await cluster.installFixture(fixture, opts.signal);
+        const note = await cluster.installFixture(fixture, opts.signal);
+        if (note) notes.push(note);
       } catch (err) {
         return failBefore(err, MSG.fixtureFailed, opts, sheet, { fixture });
       }

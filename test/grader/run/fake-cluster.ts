@@ -117,8 +117,9 @@ export class FakeCluster implements Cluster {
   async labelNode(node: string): Promise<void> {
     this.calls.push(`labelNode ${node}`);
   }
-  async installFixture(name: FixtureName): Promise<void> {
+  async installFixture(name: FixtureName): Promise<undefined> {
     this.calls.push(`fixture ${name}`);
+    return undefined;
   }
 
   async apply(objects: K8sObject[]): Promise<void> {

@@ -3,6 +3,7 @@
  * brought up and torn down, how nodes are reached, and how much of the cluster the grader owns.
  * Everything else lives once, in KubectlCluster.
  */
+import type { NfsClient } from './nfs-client.ts';
 import type { Localized } from '../../../i18n/lang.ts';
 import type { Clock } from '../cluster.ts';
 import type { KubectlArgs, KubectlTarget } from './kubectl.ts';
@@ -16,6 +17,11 @@ export interface NodeAccess {
   makeDir(node: string, path: string): Promise<void>;
   /** Removes a run-scoped node directory and everything in it (see assertScopedDir); absent is fine. */
   removeDir(node: string, path: string): Promise<void>;
+  /**
+   * Which NFS client the node mounts with (nfs-client.ts). Optional: where asking would cost a
+   * helper Pod (current), the lesson-3 fixture's probe Pod says whether NFS mounts at all.
+   */
+  nfsClient?(node: string): Promise<NfsClient>;
   /**
    * Removes what node access itself made on the cluster (the helper namespace on `current`), once
    * the run's last node operation is done; a later operation makes it again. Optional.

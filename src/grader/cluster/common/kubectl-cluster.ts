@@ -25,8 +25,9 @@ import { Kube } from './kube.ts';
 import { KubectlArgs } from './kubectl.ts';
 import { FIXTURE_NAMESPACE, RUN_LABEL, normalizeRunId, runNamespace } from './labels.ts';
 import { msg } from './messages.ts';
-import { fill } from '../../../i18n/lang.ts';
+import { fill, type Localized } from '../../../i18n/lang.ts';
 import { markFixtureUser, releaseFixture } from './fixture-users.ts';
+import { describeNfsClient, type NfsClient } from './nfs-client.ts';
 import { installNfsServer } from './nfs-fixture.ts';
 import { createRunNamespace, sweepDeadRuns } from './run-namespace.ts';
 import { KEPT_ANNOTATION, LeaseRenewer, leaseAnnotations } from './run-lease.ts';
@@ -130,7 +131,7 @@ export class KubectlCluster implements Cluster {
     this.nodeLabels.set(node, keys);
   }
 
-  async installFixture(name: FixtureName, signal?: AbortSignal): Promise<void> {
+  async installFixture(name: FixtureName, signal?: AbortSignal): Promise<Localized | undefined> {
     if (name !== 'nfs-server') throw new Error(`unknown fixture ${JSON.stringify(name)}`);
     // On a cluster the grader owns the server stays for later runs; elsewhere it goes with its
     // last user (fixture-users.ts), since two runs at once share it.
@@ -139,26 +140,25 @@ export class KubectlCluster implements Cluster {
       this.fixtureUser = true;
       await markFixtureUser(this.kube, this.runId);
     };
-    await this.requireNfsClient();
+    const client = await this.requireNfsClient();
     await installNfsServer({ kube: this.kube, clock: this.clock, signal, note: this.note, onApplied });
+    return client && describeNfsClient(client);
   }
 
   /**
-   * Refuses lesson 3 up front, with its own reason, where no node can mount NFS: the kernel lists no
-   * "nfs" file system and has no module loading (/proc/modules absent), so no mount could ever work.
-   * Where modules exist the mount itself decides (the kernel may load the nfs module on demand).
-   * Only on kind, where reading a node file is a cheap `docker exec`; on `current` it would take a
-   * helper pod per read, and the NFS probe pod then says what failed.
+   * Refuses lesson 3 up front, with its own reason, where no node can mount NFS, and otherwise
+   * returns which client mounts (nfs-client.ts: the node's course-nfs-client says, else the
+   * kernel's rule). Only where the node access can ask cheaply (kind: `docker exec`); on `current`
+   * it would take a helper Pod, and the NFS probe Pod then says whether NFS mounts at all.
    */
-  private async requireNfsClient(): Promise<void> {
-    if (this.backend.kind !== 'kind') return;
+  private async requireNfsClient(): Promise<NfsClient | undefined> {
+    if (!this.nodes.nfsClient) return undefined;
     const node = (await this.workers())[0];
-    if (!node) return;
-    const filesystems = await this.nodes.readFile(node, '/proc/filesystems');
-    if (filesystems === undefined || /\bnfs4?\b/.test(filesystems)) return;
-    if ((await this.nodes.readFile(node, '/proc/modules')) !== undefined) return;
-    this.note(`node ${node}: no nfs in /proc/filesystems and no /proc/modules`);
-    throw new ClusterUnavailableError(msg.nfsClientMissing, msg.nfsClientMissingHint, 'nfs-client-missing');
+    if (!node) return undefined;
+    const found = await this.nodes.nfsClient(node);
+    this.note(`node ${node}: NFS client ${found.client} (${found.reason})`);
+    if (found.client === 'none') throw new ClusterUnavailableError(msg.nfsClientMissing, msg.nfsClientMissingHint, 'nfs-client-missing');
+    return found;
   }
 
   async apply(objects: K8sObject[]): Promise<void> {

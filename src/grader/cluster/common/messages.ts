@@ -47,12 +47,12 @@ export const msg = {
     'zh-cn': '评分程序需要在该集群中创建名字空间、Pod、持久卷（PersistentVolume）和存储类（StorageClass）的权限。',
   },
   nfsClientMissing: {
-    en: 'Lesson 3 was not run: the kernel of this cluster\'s nodes has no NFS client ("nfs" is not in /proc/filesystems and the kernel cannot load modules), so no Pod here can mount an NFS volume. This says nothing about your answer.',
-    'zh-cn': '第 3 课没有运行：这个集群节点的内核没有 NFS 客户端（/proc/filesystems 中没有 "nfs"，内核也不能加载模块），因此这里的任何 Pod 都无法挂载 NFS 卷。这与你的答案无关。',
+    en: 'Lesson 3 was not run: the nodes of this cluster have no NFS client (the kernel has none, cannot load one, and no user-space client is installed), so no Pod here can mount an NFS volume. This says nothing about your answer.',
+    'zh-cn': '第 3 课没有运行：这个集群的节点没有 NFS 客户端（内核没有，也不能加载，而且没有安装用户态客户端），因此这里的任何 Pod 都无法挂载 NFS 卷。这与你的答案无关。',
   },
   nfsClientMissingHint: {
-    en: 'Grade lesson 3 on a machine whose kernel has the NFS client (most Linux distributions and Docker Desktop do), or use --cluster model for the offline model\'s verdict.',
-    'zh-cn': '请在内核带有 NFS 客户端的机器上为第 3 课评分（大多数 Linux 发行版和 Docker Desktop 都有），或者使用 --cluster model 获取离线模型的结论。',
+    en: 'Grade lesson 3 on the course\'s own cluster (`npm run cluster:up`: its nodes carry a user-space NFS client), on a machine whose kernel has an NFS client (most Linux distributions and Docker Desktop do), or use --cluster model for the offline model\'s verdict.',
+    'zh-cn': '请在课程自己的集群上为第 3 课评分（`npm run cluster:up`：它的节点带有用户态 NFS 客户端），或者换一台内核带有 NFS 客户端的机器（大多数 Linux 发行版和 Docker Desktop 都有），也可以使用 --cluster model 获取离线模型的结论。',
   },
   nfsApplyFailed: {
     en: 'The course NFS server could not be installed: {detail}',
@@ -74,13 +74,21 @@ export const msg = {
     en: 'Grade again when the machine is less busy, or grade fewer submissions at once (--jobs).',
     'zh-cn': '请在机器不那么忙时重新评分，或者减少同时评分的提交数量（--jobs）。',
   },
+  namespaceStuck: {
+    en: 'The namespace {namespace} was being deleted and is still there after {seconds} s, so the course NFS server cannot be installed in it.',
+    'zh-cn': '名字空间 {namespace} 正在被删除，{seconds} 秒后仍然存在，因此无法在其中安装课程的 NFS 服务器。',
+  },
+  nfsCannotStart: {
+    en: 'The course NFS server cannot start on this cluster: {detail}',
+    'zh-cn': '课程的 NFS 服务器无法在这个集群上启动：{detail}',
+  },
   nfsNotServing: {
     en: 'The course NFS server runs, but a test pod could not mount and write 10.96.100.100:/ : {detail}',
     'zh-cn': '课程用的 NFS 服务器已运行，但测试 Pod 无法挂载并写入 10.96.100.100:/ ：{detail}',
   },
   nfsHint: {
-    en: 'The node kernel needs the NFS client (kind nodes ship nfs-common; the host kernel must support NFSv4). Run with --trace and look at the events above; `npm run grade -- --delete-cluster` starts over.',
-    'zh-cn': '节点内核需要 NFS 客户端（kind 节点已自带 nfs-common，宿主机内核需支持 NFSv4）。请加上 --trace 重新运行并查看上面的事件；`npm run grade -- --delete-cluster` 可以从头再来。',
+    en: 'The course NFS server (NFS-Ganesha) runs in the namespace course-fixtures: `kubectl -n course-fixtures describe pods` and `kubectl -n course-fixtures logs deploy/nfs-server` say why it does not serve. Run with --trace for every command; `npm run grade -- --delete-cluster` starts over.',
+    'zh-cn': '课程的 NFS 服务器（NFS-Ganesha）运行在名字空间 course-fixtures 中：`kubectl -n course-fixtures describe pods` 和 `kubectl -n course-fixtures logs deploy/nfs-server` 会说明它为什么没有提供服务。加上 --trace 可以看到每一条命令；`npm run grade -- --delete-cluster` 可以从头再来。',
   },
   imagePullFailed: {
     en: 'The image {image} could not be pulled ({reason}): {detail}',

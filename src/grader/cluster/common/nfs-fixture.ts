@@ -14,6 +14,7 @@ import { pollUntil } from './poll.ts';
 
 export const SERVER_READY_TIMEOUT_MS = 240_000;
 export const PROBE_TIMEOUT_MS = 120_000;
+export const NAMESPACE_GONE_TIMEOUT_MS = 120_000;
 
 export interface FixtureContext {
   kube: Kube;
@@ -30,6 +31,18 @@ export async function installNfsServer(ctx: FixtureContext): Promise<void> {
   const existing = await kube.get('Namespace', FIXTURE_NAMESPACE);
   if (existing && existing.metadata.labels?.[MANAGED_LABEL] !== 'true') {
     throw new ClusterUnavailableError(fill(msg.foreignNamespace, { namespace: FIXTURE_NAMESPACE }), msg.foreignNamespaceHint);
+  }
+  // A namespace being deleted (its last user's cleanup, or a hand-made delete) accepts no new
+  // objects: wait until it is gone, then make it again.
+  if (existing?.metadata.deletionTimestamp) {
+    ctx.note(`note: namespace ${FIXTURE_NAMESPACE} is being deleted; waiting until it is gone`);
+    const gone = await pollUntil(async () => ((await kube.get('Namespace', FIXTURE_NAMESPACE)) ? undefined : true), {
+      timeoutMs: NAMESPACE_GONE_TIMEOUT_MS,
+      intervalMs: 1_000,
+      clock: ctx.clock,
+      signal: ctx.signal,
+    });
+    if (!gone) throw new ClusterUnavailableError(fill(msg.namespaceStuck, { namespace: FIXTURE_NAMESPACE, seconds: NAMESPACE_GONE_TIMEOUT_MS / 1000 }), msg.nfsHint);
   }
   try {
     await kube.apply(nfsServerObjects(), ctx.signal);
@@ -55,11 +68,13 @@ async function waitForServer(ctx: FixtureContext): Promise<void> {
     async () => {
       const pods = (await kube.list('Pod', NFS_APP_LABEL, FIXTURE_NAMESPACE)).map(parsePodView).filter((p) => !p.terminating);
       last = pods[0];
-      return pods.find((p) => p.phase === 'Running' && p.containers.every((c) => c.ready)) ? true : undefined;
+      if (pods.find((p) => p.phase === 'Running' && p.containers.every((c) => c.ready))) return 'ready' as const;
+      // A server that cannot start (or keeps crashing) will not be ready by waiting longer.
+      return last?.containers.some((c) => STUCK.has(c.reason ?? '')) ? ('stuck' as const) : undefined;
     },
     { timeoutMs: SERVER_READY_TIMEOUT_MS, intervalMs: 2_000, clock: ctx.clock, signal: ctx.signal },
   );
-  if (ready) return;
+  if (ready === 'ready') return;
   const pulled = last && imageProblem(last);
   if (pulled) {
     throw new ClusterUnavailableError(
@@ -68,11 +83,31 @@ async function waitForServer(ctx: FixtureContext): Promise<void> {
     );
   }
   const logs = last ? (await kube.run(kube.args.logs(last.name, 'ganesha', false, FIXTURE_NAMESPACE), { reject: false })).stdout.trim() : '';
-  const state = last ? `pod ${last.name} ${last.phase}${last.reason ? ` (${last.reason}: ${last.message ?? ''})` : ''}` : 'no server pod was created';
+  const waiting = last?.containers.find((c) => c.reason);
+  const warnings = last ? await warningEvents(kube, last.name) : [];
+  const state = last
+    ? [`pod ${last.name} ${last.phase}${waiting ? ` (${waiting.reason}${waiting.message ? `: ${waiting.message}` : ''})` : last.reason ? ` (${last.reason}: ${last.message ?? ''})` : ''}`, ...warnings].join('\n')
+    : 'no server pod was created';
+  if (ready === 'stuck') {
+    throw new ClusterUnavailableError(fill(msg.nfsCannotStart, { detail: `${state}${logs ? `\n${logs.split('\n').slice(-15).join('\n')}` : ''}` }), msg.nfsHint);
+  }
   throw new ClusterUnavailableError(
     fill(msg.nfsNotReady, { seconds: SERVER_READY_TIMEOUT_MS / 1000, detail: `${state}${logs ? `\n${logs.split('\n').slice(-15).join('\n')}` : ''}` }),
     msg.nfsHint,
   );
+}
+
+/** Waiting reasons of a container that waiting longer will not cure. */
+const STUCK = new Set(['CrashLoopBackOff', 'RunContainerError', 'CreateContainerError', 'CreateContainerConfigError']);
+
+/** The last few Warning events of a fixture Pod, as "reason: message" lines. */
+async function warningEvents(kube: Kube, pod: string): Promise<string[]> {
+  const events = await kube.run(kube.args.events('Pod', pod, FIXTURE_NAMESPACE), { reject: false });
+  if (events.exitCode !== 0) return [];
+  return parseList(events.stdout)
+    .filter((e) => e.type === 'Warning')
+    .slice(-3)
+    .map((e) => `${String(e.reason ?? '')}: ${String(e.message ?? '')}`);
 }
 
 async function probe(ctx: FixtureContext): Promise<void> {

@@ -16,18 +16,30 @@ export const NFS_IMAGE = 'registry.k8s.io/sig-storage/nfs-provisioner:v4.0.8';
 export const NFS_CLUSTER_IP = '10.96.100.100';
 export const NFS_APP_LABEL = { 'app.kubernetes.io/name': 'course-nfs-server' };
 export const NFS_NAME = 'nfs-server';
+/** What the Service exposes: NFS (v3 and v4), rpcbind and MOUNT (both for NFSv3 clients). */
+export const NFS_PORTS = [
+  { name: 'nfs', port: 2049 },
+  { name: 'rpcbind', port: 111 },
+  { name: 'mountd', port: 20048 },
+] as const;
 
 /**
- * NFSv4 only (port 2049, no rpc.mountd/statd needed by clients), graceless so the first mount after
- * a start does not wait out a 90 s grace period, root not squashed so busybox (root) can write.
- * The export lives in a subdirectory so Ganesha's own recovery files stay invisible to clients.
+ * NFSv4 for kernels with an NFS client, NFSv3 for the course's user-space client (cluster/nfs-fuse,
+ * on nodes whose kernel has none): rpcbind answers on 111 and MOUNT listens on 20048, and MOUNT
+ * looks exports up by their pseudo path (Mount_Path_Pseudo), so `path: /` names the same export
+ * under both versions and the server-side path is refused under both. Graceless, so the first
+ * mount after a start does not wait out a 90 s grace period; root not squashed, so busybox (root)
+ * can write; a squashed user would be 65534, as with the kernel's nfsd. The export lives in a
+ * subdirectory so Ganesha's own recovery files stay invisible to clients.
  */
 export const GANESHA_CONF = `NFS_CORE_PARAM {
-    Protocols = 4;
+    Protocols = 3, 4;
     NFS_Port = 2049;
+    MNT_Port = 20048;
     Enable_NLM = false;
     Enable_RQUOTA = false;
     fsid_device = true;
+    Mount_Path_Pseudo = true;       # NFSv3 MOUNT finds exports by their Pseudo path too
 }
 
 NFSV4 {
@@ -36,11 +48,13 @@ NFSV4 {
 
 EXPORT {
     Export_Id = 1;
-    Path = "/export/share";
-    Pseudo = "/";
+    Path = "/export/share";         # where the files are, inside the server
+    Pseudo = "/";                   # the path clients mount
     Access_Type = RW;
-    Squash = No_Root_Squash;
-    Protocols = 4;
+    Squash = No_Root_Squash;        # root in a Pod stays root; Root_Squash would map it to 65534
+    Anonymous_Uid = 65534;
+    Anonymous_Gid = 65534;
+    Protocols = 3, 4;
     Transports = TCP;
     SecType = sys;
     Disable_ACL = true;
@@ -58,7 +72,7 @@ export const GANESHA_START = [
   '/usr/sbin/rpcbind -w',
   'dbus-daemon --system --nopidfile',
   'echo "course NFS server: starting ganesha"',
-  'exec ganesha.nfsd -F -L /dev/stdout -p /var/run/ganesha.pid -f /etc/course-ganesha/ganesha.conf',
+  'exec ganesha.nfsd -F -L /dev/stdout -p /var/run/ganesha.pid -f /etc/nfs-server/ganesha.conf',
 ].join('\n');
 
 /** Namespace, ConfigMap, Deployment and Service of the NFS server. */
@@ -92,13 +106,16 @@ export function nfsServerObjects(): K8sObject[] {
                 image: NFS_IMAGE,
                 imagePullPolicy: 'IfNotPresent',
                 command: ['/bin/sh', '-c', GANESHA_START],
-                ports: [{ name: 'nfs', containerPort: 2049, protocol: 'TCP' }],
-                // The capabilities the upstream deployment grants (deploy/kubernetes/deployment.yaml).
-                securityContext: { capabilities: { add: ['DAC_READ_SEARCH', 'SYS_RESOURCE'] } },
+                ports: NFS_PORTS.map(({ name, port }) => ({ name, containerPort: port, protocol: 'TCP' })),
+                // Ganesha's VFS back end opens files by handle (open_by_handle_at), which needs
+                // DAC_READ_SEARCH. The upstream deployment also grants SYS_RESOURCE (to raise its open
+                // file limit): left out, since a machine without it (this project's CI) cannot start
+                // the container at all ("unable to apply caps"), and Ganesha runs with the default limit.
+                securityContext: { capabilities: { add: ['DAC_READ_SEARCH'] } },
                 readinessProbe: { tcpSocket: { port: 2049 }, periodSeconds: 2, failureThreshold: 1 },
                 volumeMounts: [
                   { name: 'export', mountPath: '/export' },
-                  { name: 'config', mountPath: '/etc/course-ganesha', readOnly: true },
+                  { name: 'config', mountPath: '/etc/nfs-server', readOnly: true },
                 ],
               },
             ],
@@ -114,7 +131,7 @@ export function nfsServerObjects(): K8sObject[] {
       apiVersion: 'v1',
       kind: 'Service',
       metadata: meta(NFS_NAME),
-      spec: { clusterIP: NFS_CLUSTER_IP, selector: NFS_APP_LABEL, ports: [{ name: 'nfs', port: 2049, targetPort: 2049, protocol: 'TCP' }] },
+      spec: { clusterIP: NFS_CLUSTER_IP, selector: NFS_APP_LABEL, ports: NFS_PORTS.map(({ name, port }) => ({ name, port, targetPort: port, protocol: 'TCP' })) },
     },
   ];
 }

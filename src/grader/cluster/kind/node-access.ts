@@ -9,6 +9,7 @@ import type { NodeAccess } from '../common/backend.ts';
 import { READ_SCRIPT, readOutcome, writeOutcome } from '../common/file-scripts.ts';
 import { crictlStopArgs } from '../common/crictl.ts';
 import { assertAbsolutePath, assertName } from '../common/kinds.ts';
+import { nodeNfsClient } from '../common/nfs-client.ts';
 import { assertScopedDir } from '../common/run-scope.ts';
 import type { Engine } from './tooling.ts';
 
@@ -46,6 +47,13 @@ export function engineNodeAccess(o: { runner: CommandRunner; engine: Engine; clu
     async readFile(node, path) {
       const r = await o.runner.run(o.engine, readArgs(own(node), assertAbsolutePath(path)), { reject: false, timeoutMs: 30_000 });
       return readOutcome(r, `node ${node}`);
+    },
+    nfsClient(node) {
+      const on = own(node);
+      return nodeNfsClient(async (argv) => {
+        const r = await o.runner.run(o.engine, ['exec', on, ...argv], { reject: false, timeoutMs: 30_000 });
+        return { exitCode: r.failure ? -1 : r.exitCode, stdout: r.stdout };
+      });
     },
     async makeDir(node, path) {
       const r = await o.runner.run(o.engine, mkdirArgs(own(node), assertAbsolutePath(path)), { reject: false, timeoutMs: 30_000 });

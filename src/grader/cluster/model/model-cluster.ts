@@ -104,7 +104,7 @@ export function createModelCluster(opts: ModelClusterOptions = {}): ModelCluster
      * objects never share a namespace with it, so a Service of theirs asking for its ClusterIP is
      * refused ("provided IP is already allocated") instead of silently updating the fixture.
      */
-    async installFixture(name: FixtureName, signal?: AbortSignal): Promise<void> {
+    async installFixture(name: FixtureName, signal?: AbortSignal): Promise<undefined> {
       if (signal?.aborted) throw abortError(signal);
       if (name !== 'nfs-server') throw new Error(`unknown fixture "${name}"`);
       await cluster.prepare(signal);

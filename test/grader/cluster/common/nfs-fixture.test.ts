@@ -6,7 +6,7 @@ import { installNfsServer } from '../../../../src/grader/cluster/common/nfs-fixt
 import { ClusterUnavailableError } from '../../../../src/grader/cluster/cluster.ts';
 import { fixtureJson, kubectl, list, virtualClock } from './helpers.ts';
 
-const serverPod = (state: 'ready' | 'pulling' | 'crashing') => {
+const serverPod = (state: 'ready' | 'pulling' | 'crashing' | 'unready') => {
   const p = fixtureJson('pod-kind-sidecar.json');
   p.metadata.name = 'nfs-server-7d9f-abcde';
   p.spec.containers[0].name = 'ganesha';
@@ -23,6 +23,7 @@ const serverPod = (state: 'ready' | 'pulling' | 'crashing') => {
     cs.ready = false;
     cs.state = { waiting: { reason: 'CrashLoopBackOff' } };
   }
+  if (state === 'unready') cs.ready = false;
   return p;
 };
 
@@ -95,9 +96,37 @@ describe('installNfsServer', () => {
   });
 
   it('shows the server log when it never becomes ready', async () => {
-    const r = runner().when(kubectl('get', 'pods', '-n', 'course-fixtures', '-l'), { stdout: list([serverPod('crashing')]) });
+    const r = runner().when(kubectl('get', 'pods', '-n', 'course-fixtures', '-l'), { stdout: list([serverPod('unready')]) });
     const err = await installNfsServer(ctx(r)).catch((e) => e);
     expect(err.reason.en).toMatch(/did not become ready within 240 s: pod nfs-server-7d9f-abcde Running[\s\S]*starting ganesha/);
+  });
+
+  it('a server that cannot start is reported at once, with its waiting reason, the warning events and its log', async () => {
+    // The event the kubelet gave on this project's machine, which lacks CAP_SYS_RESOURCE, when the
+    // server asked for it (2026-12-07).
+    const failed = { apiVersion: 'v1', kind: 'Event', metadata: { name: 'e1' }, type: 'Warning', reason: 'Failed', message: 'Error: failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: unable to apply caps: operation not permitted' };
+    const r = runner()
+      .when(kubectl('get', 'pods', '-n', 'course-fixtures', '-l'), { stdout: list([serverPod('crashing')]) })
+      .when(kubectl('get', 'events'), { stdout: list([failed]) });
+    const c = ctx(r);
+    const err = await installNfsServer(c).catch((e) => e);
+    expect(err).toBeInstanceOf(ClusterUnavailableError);
+    expect(err.reason.en).toMatch(/^The course NFS server cannot start on this cluster: pod nfs-server-7d9f-abcde Running \(CrashLoopBackOff\)\nFailed: .*unable to apply caps[\s\S]*starting ganesha/);
+    expect(err.reason['zh-cn']).toContain('课程的 NFS 服务器无法在这个集群上启动');
+    expect(c.clock.now()).toBeLessThan(10_000);
+  });
+
+  it('waits for a fixture namespace that is being deleted to be gone, then installs the server again', async () => {
+    const terminating = JSON.stringify({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'course-fixtures', deletionTimestamp: '2026-12-07T14:10:00Z', labels: { 'storage-course/managed': 'true' } } });
+    const r = runner()
+      .when(kubectl('get', 'namespaces', 'course-fixtures'), { stdout: terminating }, { stdout: terminating }, { stdout: '' })
+      .when(kubectl('get', 'pods', '-n', 'course-fixtures', '-l'), { stdout: list([serverPod('ready')]) })
+      .when((c) => c.args.some((a) => a.startsWith('nfs-probe-')) && c.args.includes('get'), { stdout: JSON.stringify(probePod('Succeeded')) });
+    await installNfsServer(ctx(r));
+    const gets = r.calls.filter((c) => c.args.includes('namespaces')).length;
+    const firstApply = r.calls.findIndex((c) => c.args.includes('apply'));
+    expect(gets).toBe(3);
+    expect(r.calls.slice(firstApply).some((c) => c.args.includes('namespaces'))).toBe(false);
   });
 
   it('reports the mount failure the probe pod hit, and still deletes the probe', async () => {

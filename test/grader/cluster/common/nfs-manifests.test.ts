@@ -1,8 +1,8 @@
 import { describe, it, expect } from 'vitest';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { stringify } from 'yaml';
+import { parseAllDocuments, stringify } from 'yaml';
 import { loadSubmission } from '../../../../src/grader/submission/load.ts';
 import type { K8sObject } from '../../../../src/grader/cluster/cluster.ts';
 import { GANESHA_CONF, GANESHA_START, NFS_CLUSTER_IP, NFS_IMAGE, nfsProbePod, nfsServerObjects } from '../../../../src/grader/cluster/common/nfs-manifests.ts';
@@ -30,10 +30,12 @@ describe('grader-made manifests', () => {
     expect(r.ok).toBe(false);
   });
 
-  it('serves at the fixed ClusterIP on NFSv4 port 2049 from an emptyDir', () => {
+  it('serves at the fixed ClusterIP from an emptyDir: NFS on 2049, rpcbind on 111 and MOUNT on 20048 for NFSv3 clients', () => {
     const [ns, config, deployment, service] = nfsServerObjects();
     expect(ns.metadata.name).toBe('course-fixtures');
-    expect(service.spec).toMatchObject({ clusterIP: '10.96.100.100', ports: [{ port: 2049, protocol: 'TCP' }] });
+    expect(service.spec.clusterIP).toBe('10.96.100.100');
+    expect(service.spec.ports.map((p: { port: number; protocol: string }) => `${p.port}/${p.protocol}`)).toEqual(['2049/TCP', '111/TCP', '20048/TCP']);
+    expect(deployment.spec.template.spec.containers[0].ports.map((p: { containerPort: number }) => p.containerPort)).toEqual([2049, 111, 20048]);
     expect(NFS_CLUSTER_IP).toBe('10.96.100.100');
     const pod = deployment.spec.template.spec;
     expect(pod.volumes).toContainEqual({ name: 'export', emptyDir: {} });
@@ -43,19 +45,38 @@ describe('grader-made manifests', () => {
     expect((config.data as Record<string, string>)['ganesha.conf']).toBe(GANESHA_CONF);
   });
 
-  it('exports the emptyDir subdirectory as the NFSv4 root "/", graceless, root not squashed', () => {
+  it('exports the emptyDir subdirectory as "/" to NFSv3 and NFSv4 clients, graceless, root not squashed', () => {
     expect(GANESHA_CONF).toMatch(/Path = "\/export\/share";/);
     expect(GANESHA_CONF).toMatch(/Pseudo = "\/";/);
-    expect(GANESHA_CONF).toMatch(/Protocols = 4;/);
+    // NFSv3's MOUNT looks the pseudo path up too, so "/" is the export's name under both versions.
+    expect(GANESHA_CONF).toMatch(/Mount_Path_Pseudo = true;/);
+    expect(GANESHA_CONF).toMatch(/MNT_Port = 20048;/);
+    expect(GANESHA_CONF.match(/Protocols = 3, 4;/g)).toHaveLength(2);
     expect(GANESHA_CONF).toMatch(/Graceless = true;/);
     expect(GANESHA_CONF).toMatch(/Squash = No_Root_Squash;/);
     expect(GANESHA_START).toMatch(/mkdir -p \/export\/share/);
-    expect(GANESHA_START).toMatch(/exec ganesha\.nfsd -F .* -f \/etc\/course-ganesha\/ganesha\.conf$/);
+    expect(GANESHA_START).toMatch(/exec ganesha\.nfsd -F .* -f \/etc\/nfs-server\/ganesha\.conf$/);
   });
 
   it('the probe mounts the server exactly like a lesson-3 answer does (inline nfs, ClusterIP, path /)', () => {
     const probe = nfsProbePod('nfs-probe-x');
     expect(probe.spec.volumes).toEqual([{ name: 'nfs', nfs: { server: '10.96.100.100', path: '/' } }]);
     expect(probe.spec.restartPolicy).toBe('Never');
+  });
+
+  it('the lesson\'s lab server is the grader\'s: same image, start script, configuration, ports and capabilities', () => {
+    const lab = parseAllDocuments(readFileSync(join(import.meta.dirname, '../../../../lessons/03-nfs/manifests/nfs-server.yaml'), 'utf8')).map((d) => d.toJS());
+    const [, config, deployment, service] = nfsServerObjects();
+    const labConfig = lab.find((o) => o.kind === 'ConfigMap');
+    const labServer = lab.find((o) => o.kind === 'Deployment').spec.template.spec.containers[0];
+    const ours = deployment.spec.template.spec.containers[0];
+    expect(labConfig.data['ganesha.conf']).toBe((config.data as Record<string, string>)['ganesha.conf']);
+    expect(labServer.image).toBe(ours.image);
+    expect(labServer.command).toEqual(ours.command);
+    expect(labServer.securityContext).toEqual(ours.securityContext);
+    expect(labServer.volumeMounts.map((m: { mountPath: string }) => m.mountPath)).toEqual(ours.volumeMounts.map((m: { mountPath: string }) => m.mountPath));
+    const labService = lab.find((o) => o.kind === 'Service');
+    expect(labService.spec.clusterIP).toBe(service.spec.clusterIP);
+    expect(labService.spec.ports.map((p: { port: number }) => p.port)).toEqual(service.spec.ports.map((p: { port: number }) => p.port));
   });
 });

@@ -411,11 +411,15 @@ describe('kind back end: lesson 3 on a kernel without an NFS client', () => {
       .when(isKind('get', 'clusters'), { stdout: 'k8s-storage-course\n' })
       .when(isKind('export', 'kubeconfig'), {});
   const dockerCat = (path: string) => (c: FakeCall) => c.file === 'docker' && c.args[0] === 'exec' && c.args.at(-1) === path;
+  const probe = (c: FakeCall) => c.file === 'docker' && c.args[0] === 'exec' && c.args.slice(2).join(' ') === 'course-nfs-client probe';
+  // A node image without course-nfs-client (one cluster:up did not build): docker exec's answer.
+  const noProbe = { exitCode: 127, stderr: 'OCI runtime exec failed: exec failed: unable to start container process: exec: "course-nfs-client": executable file not found in $PATH: unknown\n' };
 
   it('refuses the NFS fixture with its own reason, before installing anything', async () => {
     const runner = reuse()
+      .when(probe, noProbe)
       .when(dockerCat('/proc/filesystems'), { stdout: recorded })
-      .when(dockerCat('/proc/modules'), { exitCode: 66, stderr: 'k8s-storage-course: no such file\n' });
+      .when(dockerCat('/proc/modules'), { exitCode: 1, stderr: '' });
     const cluster = createKindCluster({ runId: 'lesson-3-abc', runner });
     await cluster.prepare();
     const err = await cluster.installFixture('nfs-server').catch((e: unknown) => e);
@@ -429,13 +433,28 @@ describe('kind back end: lesson 3 on a kernel without an NFS client', () => {
   it('goes on to install the server when the kernel lists nfs, or can load modules', async () => {
     for (const [filesystems, modules] of [[`${recorded}nodev\tnfs\nnodev\tnfs4\n`, false], [recorded, true]] as const) {
       const runner = reuse()
+        .when(probe, noProbe)
         .when(dockerCat('/proc/filesystems'), { stdout: filesystems })
-        .when(dockerCat('/proc/modules'), modules ? { stdout: 'overlay 151552 0 - Live 0x0\n' } : { exitCode: 66, stderr: 'k8s-storage-course: no such file\n' })
+        .when(dockerCat('/proc/modules'), modules ? {} : { exitCode: 1 })
         .when(kubectl('get', 'namespaces', 'course-fixtures'), { exitCode: 1, stderr: 'stop here' });
       const cluster = createKindCluster({ runId: 'lesson-3-abc', runner });
       await cluster.prepare();
       const err = await cluster.installFixture('nfs-server').catch((e: unknown) => e);
       expect((err as ClusterUnavailableError).code).toBeUndefined();
     }
+  });
+
+  it('on a node of cluster:up, the node\'s own course-nfs-client says which client mounts, and the fixture reports it', async () => {
+    // The probe's line as `docker exec k8s-storage-course-worker course-nfs-client probe` prints it on this machine.
+    const answer = '{"client":"fuse","reason":"this kernel has no NFS client (no nfs in /proc/filesystems, no module to load); user-space NFSv3 client through FUSE"}\n';
+    const runner = reuse()
+      .when(probe, { stdout: answer })
+      .when(kubectl('get', 'namespaces', 'course-fixtures'), { exitCode: 1, stderr: 'stop here' });
+    const cluster = createKindCluster({ runId: 'lesson-3-abc', runner });
+    await cluster.prepare();
+    const err = await cluster.installFixture('nfs-server').catch((e: unknown) => e);
+    // It went on to the server (which this fake stops), and never read /proc itself.
+    expect((err as ClusterUnavailableError).code).toBeUndefined();
+    expect(runner.argvs().some((a) => a.includes('/proc/filesystems'))).toBe(false);
   });
 });
