@@ -23,7 +23,12 @@ import { fill, t } from './common/text.ts';
 import { writeTokenIn } from './common/tokens.ts';
 import { DEPLOYMENT, MOUNT, deploymentFindings, sharedMount, nfsFindings, antiAffinityFindings } from './rules/03-nfs.ts';
 
-const FILE = `${MOUNT}/grader-token`;
+/**
+ * The token file of this run. The course NFS server is one export for every run on the cluster
+ * (concurrent runs, a class graded at once), so each run writes a file named after its own run
+ * namespace and never reads another run's token.
+ */
+const tokenFile = (ctx: StepContext) => `${MOUNT}/grader-token.${ctx.cluster.namespace}`;
 const DIAGNOSE = [{ kind: 'Deployment', name: DEPLOYMENT }];
 /** The ClusterIP of the NFS server the grader runs (the fixture) before applying the submission. */
 const NFS_SERVER_IP = '10.96.100.100';
@@ -46,7 +51,7 @@ function target(ctx: StepContext): { labels: Record<string, string>; container: 
   return { labels, container: String(sharedMount(obj)?.container?.name) };
 }
 
-const file = (pod: PodView | string, container: string) => ({ pod: typeof pod === 'string' ? pod : pod.name, container, path: FILE });
+const file = (ctx: StepContext, pod: PodView | string, container: string) => ({ pod: typeof pod === 'string' ? pod : pod.name, container, path: tokenFile(ctx) });
 
 export default defineGrader({
   lesson: '03-nfs',
@@ -120,9 +125,9 @@ export default defineGrader({
       async run(ctx) {
         const { container } = target(ctx);
         const [a, b] = ctx.state.get('pods') as [string, string];
-        const token = await writeTokenIn(ctx, a, container, FILE);
+        const token = await writeTokenIn(ctx, a, container, tokenFile(ctx));
         ctx.state.set('token', token);
-        await expectToken(ctx, file(b, container), token, {
+        await expectToken(ctx, file(ctx, b, container), token, {
           failure: fill(
             t('the token written in {a} cannot be read in {b}: the replicas do not share /shared', '在 {a} 中写入的令牌在 {b} 中读不到：两个副本没有共享 /shared'),
             { a, b },
@@ -142,8 +147,8 @@ export default defineGrader({
         const [a, b] = ctx.state.get('pods') as [string, string];
         const token = ctx.state.get('token') as string;
         await killAndAwaitRestart(ctx, a, container);
-        await expectToken(ctx, file(a, container), token);
-        await expectToken(ctx, file(b, container), token);
+        await expectToken(ctx, file(ctx, a, container), token);
+        await expectToken(ctx, file(ctx, b, container), token);
       },
     },
     {
@@ -159,7 +164,7 @@ export default defineGrader({
       async run(ctx) {
         const { labels, container } = target(ctx);
         const names = ctx.state.get('pods') as [string, string];
-        const token = await writeTokenIn(ctx, names[0], container, FILE);
+        const token = await writeTokenIn(ctx, names[0], container, tokenFile(ctx));
         const old: string[] = [];
         for (const name of names) {
           const pod = await ctx.cluster.pod(name);
@@ -169,7 +174,7 @@ export default defineGrader({
         }
         const fresh = await awaitSettled(ctx, () => awaitReplacementPods(ctx, labels, 2, old));
         for (const pod of fresh) {
-          await expectToken(ctx, file(pod, container), token, {
+          await expectToken(ctx, file(ctx, pod, container), token, {
             failure: fill(
               t('the new Pod {pod} does not find the token that was written before both Pods were deleted', '新的 Pod {pod} 找不到在删除两个 Pod 之前写入的令牌'),
               { pod: pod.name },

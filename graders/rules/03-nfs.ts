@@ -109,8 +109,8 @@ export function nfsFindings(sub: Submission): Finding[] {
     findings.push({
       message: fill(
         t(
-          'nfs.path is {path}; the course server exports its directory as the NFSv4 root "/", so any other path fails to mount',
-          'nfs.path 是 {path}；课程的服务器把它的目录作为 NFSv4 根目录“/”导出，写其他路径都会挂载失败',
+          'nfs.path is {path}; the course server publishes its export as "/" (the Pseudo path of its configuration), so any other path fails to mount',
+          'nfs.path 是 {path}；课程的服务器以“/”（其配置中的 Pseudo 路径）公布它的导出目录，写其他路径都会挂载失败',
         ),
         { path: String(nfs.path) },
       ),

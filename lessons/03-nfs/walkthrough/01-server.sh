@@ -1,5 +1,4 @@
 #@ needs: nfs
-sudo modprobe nfsd
 kubectl apply -f lessons/03-nfs/manifests/nfs-server.yaml
 kubectl rollout status deployment/nfs-server
 kubectl get service nfs-server

@@ -1,2 +1,3 @@
 #@ needs: nfs
-kubectl exec deploy/nfs-server -c nfs-server -- ls -l /exports
+kubectl exec deploy/nfs-server -c nfs-server -- ls -l /export/share
+kubectl exec deploy/nfs-server -c nfs-server -- grep -E "^ *(Path|Pseudo) " /etc/nfs-server/ganesha.conf
