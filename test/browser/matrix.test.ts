@@ -8,6 +8,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadDemos } from '../../src/grader/demo/load.ts';
 import { loadGrader } from '../../src/grader/lessons.ts';
 import { buildMatrix, cellKey, NOT_APPLICABLE, type CellKey, type ProvenCell } from '../../src/grader/lifetime.ts';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { readRealProofs } from '../../src/grader/real-proofs.ts';
 import { courseLessons, ROOT } from '../graders/harness.ts';
 import { browserAvailable, useSite, watchErrors } from './browser.ts';
 
@@ -29,8 +32,15 @@ describe.runIf(run)('what survives what, in chromium', () => {
   const site = useSite(DIST);
   let declared: Map<CellKey, ProvenCell>;
 
+  const proofsDir = join(ROOT, 'test', 'fixtures', 'real-proofs');
+  const proofs = readRealProofs(Object.fromEntries(readdirSync(proofsDir).map((f) => [f, readFileSync(join(proofsDir, f), 'utf8')])));
+
   beforeAll(async () => {
     declared = await declaredCells();
+  });
+
+  it('every grader and demo has a real-cluster record (npm run traces:record)', () => {
+    expect([...proofs.keys()].sort()).toEqual([...new Set([...declared.values()].flatMap((c) => c.sources.map((s) => `${s.kind}:${s.id}`)))].sort());
   });
 
   async function open(path: string): Promise<{ page: Page; errors: string[] }> {
@@ -45,8 +55,8 @@ describe.runIf(run)('what survives what, in chromium', () => {
   });
 
   it.each([
-    ['/matrix/', 'en', '', { kept: 'kept', lost: 'lost', pinned: 'pinned', na: 'n/a', untested: 'not tested by an exercise' }],
-    ['/zh-cn/matrix/', 'zh-CN', '/zh-cn', { kept: '保留', lost: '丢失', pinned: '固定', na: '不适用', untested: '没有练习验证' }],
+    ['/matrix/', 'en', '', { kept: 'kept', lost: 'lost', pinned: 'pinned', na: 'n/a', untested: 'not tested by an exercise', real: 'on a real cluster (Kubernetes ', model: 'only on the offline model' }],
+    ['/zh-cn/matrix/', 'zh-CN', '/zh-cn', { kept: '保留', lost: '丢失', pinned: '固定', na: '不适用', untested: '没有练习验证', real: '在真实集群上（Kubernetes ', model: '仅在离线模型上' }],
   ] as const)('%s shows the verdicts of the graders and demos and the n/a reasons', async (path, lang, prefix, words) => {
     const { page, errors } = await open(path);
     expect(await page.getAttribute('html', 'lang')).toBe(lang);
@@ -71,6 +81,13 @@ describe.runIf(run)('what survives what, in chromium', () => {
         expect((await cell.getAttribute('data-proof'))?.split(' '), key).toEqual([...new Set(want.sources.map((s) => s.kind))]);
         expect(text).toContain(words[want.value]);
         for (const s of want.sources) expect(text).toContain(s.kind === 'grader' ? String(Number(s.id.slice(0, 2))) : s.title![l]);
+        // Each source says where it last passed, as test:cluster recorded it.
+        const where = await cell.locator('.course-matrix__source').evaluateAll((spans) => spans.map((x) => [x.getAttribute('data-proven-on'), x.textContent ?? '']));
+        want.sources.forEach((s, i) => {
+          const proof = proofs.get(`${s.kind}:${s.id}`);
+          expect(where[i][0], `${key} ${s.id}`).toBe(proof?.passed ? 'real' : 'model');
+          expect(where[i][1]).toContain(proof?.passed ? `${words.real}${proof.kubernetesVersion}` : words.model);
+        });
       }
     }
     const links = await page.locator('.course-matrix tbody th a').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));

@@ -10,7 +10,7 @@ import { createKindCluster } from '../../src/grader/cluster/kind/kind-cluster.ts
 import { createModelCluster } from '../../src/grader/cluster/model/model-cluster.ts';
 import { loadDemos, outcomeSummary, runDemo } from '../../src/grader/demo/index.ts';
 import { ROOT } from '../graders/harness.ts';
-import { record, useCluster } from './harness.ts';
+import { record, recordProof, useCluster } from './harness.ts';
 
 const cluster = useCluster();
 const demos = await loadDemos(ROOT);
@@ -22,6 +22,7 @@ describe.skipIf(!cluster.available).each(demos.map((d) => [d.id, d] as const))('
     const ms = Date.now() - started;
     const model = await runDemo(demo, (runId) => createModelCluster({ runId }));
     const notProven = (o: typeof real) => o.cells.filter((c) => c.status !== 'proven').map((c) => c.cell).sort();
+    recordProof('demo', demo.id, !real.error && real.cells.every((c) => c.status === 'proven'));
     record({ case: demo.id, kind: 'demo', lesson: 'demos', model: { score: 0, failed: notProven(model) }, real: { score: 0, failed: notProven(real), ...(real.error ? { error: real.error.en } : {}) }, ms });
     expect(real.error, outcomeSummary([real])).toBeUndefined();
     for (const cell of real.cells) expect(cell.status, outcomeSummary([real])).toBe('proven');

@@ -3,7 +3,7 @@
  * real cluster of `npm run cluster:up` (its kind and kubectl first on PATH, its node image), and
  * records each case's verdict on the real cluster next to the model's for the agreement table.
  */
-import { appendFileSync, mkdirSync } from 'node:fs';
+import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { inject } from 'vitest';
 import type { Cluster } from '../../src/grader/cluster/cluster.ts';
@@ -11,6 +11,8 @@ import { createKindCluster } from '../../src/grader/cluster/kind/kind-cluster.ts
 import { NODE_IMAGE_ENV } from '../../src/grader/cluster/kind/config.ts';
 import type { Lesson } from '../../src/grader/lessons.ts';
 import type { ExerciseResult } from '../../src/grader/report/model.ts';
+import { realProofFile, type RealProof } from '../../src/grader/real-proofs.ts';
+import { readVersions } from '../../src/local-cluster/versions.ts';
 import { failedIds, gradeOn, ROOT } from '../graders/harness.ts';
 
 /** Where the suite writes one JSON line per case (read by `npm run bench`). */
@@ -60,6 +62,24 @@ export const TRACES_DIR = join(ROOT, 'test', 'fixtures', 'real-traces');
 
 export function traceFile(lesson: string, kind: string, name: string): string {
   return join(TRACES_DIR, lesson, `${kind}--${name.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '').toLowerCase()}.json`);
+}
+
+/** Records of what passed on the real cluster (src/grader/real-proofs.ts), read by the matrix page. */
+export const PROOFS_DIR = join(ROOT, 'test', 'fixtures', 'real-proofs');
+
+/** Writes a source's real-cluster record when traces are recorded (RECORD_TRACES=1, `npm run traces:record`). */
+export function recordProof(kind: RealProof['kind'], id: string, passed: boolean): void {
+  if (process.env.RECORD_TRACES !== '1') return;
+  const proof: RealProof = {
+    kind,
+    id,
+    kubernetesVersion: readVersions(ROOT).KUBERNETES_VERSION,
+    recordedAt: new Date().toISOString(),
+    recordedOn: 'kind cluster k8s-storage-course (built by npm run cluster:up)',
+    passed,
+  };
+  mkdirSync(PROOFS_DIR, { recursive: true });
+  writeFileSync(join(PROOFS_DIR, realProofFile(kind, id)), `${JSON.stringify(proof, null, 2)}\n`);
 }
 
 /** Token generator shared by the two back ends of one case, so both write the same tokens. */
