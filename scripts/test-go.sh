@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # `npm run test:go`: vets and tests the Go code of the repository (cluster/nfs-fuse, the course
-# cluster's user-space NFS client). Go is what `npm run cluster:up` builds the cluster with; a
+# cluster's user-space NFS client; cluster/csi-driver, its CSI driver, with the CSI sanity suite on
+# real loop devices: that needs root and xfsprogs, and fails under CI=true without them). Go is what `npm run cluster:up` builds the cluster with; a
 # machine without it cannot build the cluster either. Without Go the tests are reported as not
 # run, in both languages, and count as a failure under CI=true (as test:cluster without a
 # cluster does), never as a pass.
@@ -12,7 +13,7 @@ if ! command -v go >/dev/null; then
   [ "${CI:-}" = "true" ] && exit 1
   exit 0
 fi
-for module in cluster/nfs-fuse; do
+for module in cluster/nfs-fuse cluster/csi-driver; do
   echo "test:go: $module"
   (cd "$module" && go vet ./... && go test -count=1 ./...)
 done

@@ -14,9 +14,10 @@ import { StepFailedError } from './run-steps.ts';
  * Debian packages the build scripts call (the engine is engine.ts's business: never installed over
  * another). debian-archive-keyring: mmdebstrap checks Debian's archive signatures with it, and an
  * Ubuntu host does not have it. (No uidmap: the bring-up runs as root, so mmdebstrap never needs
- * an unprivileged user namespace.)
+ * an unprivileged user namespace.) xfsprogs: the CSI driver's tests (npm run test:go) make and
+ * grow XFS file systems on loop devices, as the driver does on the nodes.
  */
-export const HOST_PACKAGES = ['iptables', 'mmdebstrap', 'debian-archive-keyring', 'busybox-static', 'jq', 'gcc', 'libc6-dev', 'libseccomp-dev', 'pkg-config'];
+export const HOST_PACKAGES = ['iptables', 'mmdebstrap', 'debian-archive-keyring', 'busybox-static', 'jq', 'gcc', 'libc6-dev', 'libseccomp-dev', 'pkg-config', 'xfsprogs'];
 
 /** The Go the Kubernetes module asks for (its go.mod `go` line). */
 export const MIN_GO: readonly [number, number] = [1, 25];
