@@ -26,24 +26,7 @@ trap 'exit 130' INT TERM
 label="--label org.opencontainers.image.vendor=k8s-storage-course --label org.opencontainers.image.description=built-locally-from-source"
 list=$IMAGES/list.txt.partial
 : > "$list"
-key=$(basename "$IMAGES")
-# build NAME REF... : builds $ctx/NAME/Dockerfile under a private name, saves one archive, and
-# records the upstream REFs the node must know it by.
-build() {
-  local name=$1; shift
-  local private=k8s-storage-course/img-$name:$key
-  echo "image: $name -> $* (here: $private)"
-  docker build -q $label -t "$private" "$ctx/$name" >/dev/null
-  docker image save -o "$IMAGES/$name.tar" "$private"
-  echo "$name.tar $private $*" >> "$list"
-}
-# A directory tree with the pieces every FROM-scratch image wants: /tmp and /etc/passwd.
-skeleton() {
-  mkdir -p "$1/tmp" "$1/etc"
-  chmod 1777 "$1/tmp"
-  printf 'root:x:0:0:root:/root:/bin/sh\nnobody:x:65534:65534:nobody:/nonexistent:/bin/false\n' > "$1/etc/passwd"
-  printf 'root:x:0:\nnogroup:x:65534:\n' > "$1/etc/group"
-}
+source "$here/build/image-lib.sh"
 
 # netbase: Debian with iptables, nftables, conntrack and iproute2 (kube-proxy and course-cni).
 netbase=k8s-storage-course/netbase:$(basename "$NETBASE_ROOTFS" .tar)

@@ -107,34 +107,8 @@ fi
 
 on_node bash -c 'nohup containerd >/var/log/containerd-build.log 2>&1 &'
 on_node bash -c 'for i in $(seq 1 50); do [ -S /run/containerd/containerd.sock ] && ctr version >/dev/null 2>&1 && exit 0; sleep 0.2; done; cat /var/log/containerd-build.log; exit 1'
-# containerd's names: docker.io/library/ for bare names, docker.io/ unless a registry host leads.
-full_name() {
-  local ref=$1 first=${1%%/*}
-  if [ "$first" = "$ref" ]; then echo "docker.io/library/$ref"
-  elif [[ $first == *.* || $first == *:* || $first == localhost ]]; then echo "$ref"
-  else echo "docker.io/$ref"; fi
-}
-# Each archive carries its private name (images.sh); inside the node it gets its upstream names
-# (the ones kubeadm, kind's manifests and the lessons ask for) and the private name goes.
-while read -r file private refs; do
-  echo "preload: $refs"
-  on_node ctr --namespace=k8s.io images import --label=io.cri-containerd.pinned=pinned --all-platforms --no-unpack --digests - < "$IMAGES/$file" >/dev/null
-  src=$(full_name "$private")
-  keep=no
-  for ref in $refs; do
-    if [ "$ref" = "$private" ]; then keep=yes; continue; fi
-    # </dev/null: on_node is `docker exec -i`, which would otherwise swallow the rest of list.txt.
-    on_node ctr --namespace=k8s.io images tag --force "$src" "$(full_name "$ref")" >/dev/null </dev/null
-  done
-  [ "$keep" = yes ] || on_node ctr --namespace=k8s.io images rm "$src" >/dev/null </dev/null
-done < "$IMAGES/list.txt"
-have=$(on_node ctr --namespace=k8s.io images list -q)
-while read -r file private refs; do
-  for ref in $refs; do
-    full=$(full_name "$ref")
-    grep -qxF "$full" <<< "$have" || { echo "image $full missing after import" >&2; exit 1; }
-  done
-done < "$IMAGES/list.txt"
+source "$here/build/image-lib.sh"
+preload "$IMAGES"
 on_node pkill containerd || true
 # Wait until containerd has exited (the build container has no init, so it stays as a zombie).
 on_node bash -c 'for i in $(seq 1 50); do ps -C containerd -o stat= | grep -qv Z || exit 0; sleep 0.2; done; exit 1'

@@ -21,8 +21,8 @@ export interface Keep {
   paths: string[];
   /** Image references in use (repository:tag). */
   images: string[];
-  /** The key of the image set in use: `k8s-storage-course/img-<name>:<key>` of that key are kept. */
-  imagesKey: string;
+  /** The keys of the image sets in use (cluster images, CSI images): `k8s-storage-course/img-<name>:<key>` of these keys are kept. */
+  imagesKeys: string[];
 }
 
 function sizeOf(path: string): number {
@@ -60,7 +60,7 @@ export function pruneCache(paths: ClusterPaths, keep: Keep): { removed: string[]
 
 /**
  * The course images of `listed` (`docker images --format '{{.Repository}}:{{.Tag}}'` lines) that
- * are not kept: not one of keep.images, and not an `img-<name>` of keep.imagesKey.
+ * are not kept: not one of keep.images, and not an `img-<name>` of one of keep.imagesKeys.
  */
 export function staleImages(listed: string, keep: Keep): string[] {
   const kept = new Set(keep.images);
@@ -68,7 +68,7 @@ export function staleImages(listed: string, keep: Keep): string[] {
     .split('\n')
     .map((l) => l.trim())
     .filter((ref) => ref.startsWith(COURSE_IMAGE_PREFIX) && !ref.endsWith(':<none>') && !kept.has(ref))
-    .filter((ref) => !(ref.startsWith(`${COURSE_IMAGE_PREFIX}img-`) && ref.endsWith(`:${keep.imagesKey}`)));
+    .filter((ref) => !(ref.startsWith(`${COURSE_IMAGE_PREFIX}img-`) && keep.imagesKeys.some((key) => ref.endsWith(`:${key}`))));
 }
 
 /** The first 12 hex characters of a file's sha256 (what node-image.sh tags its rootfs image with); '' when unreadable. */

@@ -121,6 +121,25 @@ function goTools(v: Versions): GoTool[] {
       what: { en: 'local-path-provisioner (kind\'s default StorageClass)', 'zh-cn': 'local-path-provisioner（kind 的默认存储类）' },
       estimate: '1 min',
     },
+    ...csiTools(v),
+  ];
+}
+
+/** The Kubernetes CSI sidecars and the snapshot controller of the course's CSI stack (cluster/csi). */
+function csiTools(v: Versions): GoTool[] {
+  const ks = 'github.com/kubernetes-csi';
+  return [
+    { name: 'csi-provisioner', module: `${ks}/external-provisioner/v6`, version: v.CSI_PROVISIONER_VERSION, packages: [`${ks}/external-provisioner/v6/cmd/csi-provisioner`], what: { en: 'csi-provisioner', 'zh-cn': 'csi-provisioner' }, estimate: '1-2 min' },
+    { name: 'csi-attacher', module: `${ks}/external-attacher/v4`, version: v.CSI_ATTACHER_VERSION, packages: [`${ks}/external-attacher/v4/cmd/csi-attacher`], what: { en: 'csi-attacher', 'zh-cn': 'csi-attacher' }, estimate: '40 s' },
+    { name: 'csi-resizer', module: `${ks}/external-resizer/v2`, version: v.CSI_RESIZER_VERSION, packages: [`${ks}/external-resizer/v2/cmd/csi-resizer`], what: { en: 'csi-resizer', 'zh-cn': 'csi-resizer' }, estimate: '40 s' },
+    {
+      name: 'external-snapshotter',
+      module: `${ks}/external-snapshotter/v8`,
+      version: v.CSI_SNAPSHOTTER_VERSION,
+      packages: ['csi-snapshotter', 'snapshot-controller'].map((c) => `${ks}/external-snapshotter/v8/cmd/${c}`),
+      what: { en: 'csi-snapshotter and snapshot-controller', 'zh-cn': 'csi-snapshotter 与 snapshot-controller' },
+      estimate: '1 min',
+    },
   ];
 }
 
@@ -140,9 +159,21 @@ export const NFS_SERVER_PACKAGES = ['nfs-ganesha', 'nfs-ganesha-vfs', 'rpcbind',
 
 /** The Go module of the course's user-space NFS client, installed on every node (cluster/nfs-fuse). */
 export const NFS_CLIENT_DIR = 'cluster/nfs-fuse';
+/** The Go module of the course's CSI driver (cluster/csi-driver), run by cluster/csi/course-csi.yaml. */
+export const CSI_DRIVER_DIR = 'cluster/csi-driver';
+/**
+ * Debian packages of the CSI driver's image: what the driver runs (losetup and mount from
+ * util-linux and mount, mkfs.xfs and xfs_growfs from xfsprogs, fsfreeze from util-linux).
+ */
+export const CSI_DRIVER_PACKAGES = ['util-linux', 'mount', 'xfsprogs'];
 
-/** The files course-nfs-client is built from: its module's Go sources, go.mod and go.sum, tests and test helpers left out. */
+/** The files course-nfs-client is built from (see goModuleInputs). */
 export function nfsClientInputs(root: string): string[] {
+  return goModuleInputs(root, NFS_CLIENT_DIR);
+}
+
+/** The files a Go module of this repository is built from: its Go sources, go.mod and go.sum; tests and internal/ (test helpers) left out. */
+export function goModuleInputs(root: string, moduleDir: string): string[] {
   const out: string[] = [];
   const walk = (dir: string) => {
     for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
@@ -154,7 +185,7 @@ export function nfsClientInputs(root: string): string[] {
       }
     }
   };
-  walk(join(root, NFS_CLIENT_DIR));
+  walk(join(root, moduleDir));
   return out;
 }
 
@@ -170,13 +201,19 @@ export interface BuildNames {
   /** Build directory of course-nfs-client (its binary in bin/). */
   nfsClientDir: string;
   imagesDir: string;
+  /** Build directory of course-csi-driver (its binary in bin/), its image's root file system, and the CSI images. */
+  csiDriverDir: string;
+  csiRootfs: string;
+  csiImagesDir: string;
+  /** The driver image's name (no registry has it: it keeps this name inside the nodes too). */
+  csiDriverImage: string;
   courseCniImage: string;
   baseImage: string;
   nodeImage: string;
 }
 
 /** Repository files each product is built from (their contents are part of its key). */
-export const IMAGE_INPUTS = ['cluster/versions.env', 'cluster/build/go-tool.sh', 'cluster/build/images.sh', 'cluster/node/course-cni.sh'];
+export const IMAGE_INPUTS = ['cluster/versions.env', 'cluster/build/go-tool.sh', 'cluster/build/images.sh', 'cluster/build/image-lib.sh', 'cluster/node/course-cni.sh'];
 export const NODE_INPUTS = [...IMAGE_INPUTS, 'cluster/build/node-image.sh', 'cluster/node/course-cni.yaml', 'cluster/build/debian-rootfs.sh', 'cluster/build/go-local.sh'];
 
 export function buildNames(root: string, paths: ClusterPaths, v: Versions, gomodcache: string, dropCaps: string, netbasePackages: string[] = NETBASE_PACKAGES): BuildNames {
@@ -189,7 +226,15 @@ export function buildNames(root: string, paths: ClusterPaths, v: Versions, gomod
   // system rebuilds the images on it. The node image holds them all, and course-nfs-client.
   const imagesKey = contentKey(root, IMAGE_INPUTS, [netbase, nfsServer, NFS_IMAGE]);
   const nodeKey = contentKey(root, NODE_INPUTS, [...NODE_PACKAGES, ...NETBASE_PACKAGES, ...NFS_SERVER_PACKAGES, NFS_IMAGE, nfsClientKey, dropCaps]);
+  const csiRootfs = `csi-driver-${v.DEBIAN_SUITE}-${rootfsKey(CSI_DRIVER_PACKAGES)}`;
+  const csiDriverKey = contentKey(root, ['cluster/build/go-local.sh', ...goModuleInputs(root, CSI_DRIVER_DIR)]);
+  const csiSidecars = csiTools(v).map((t) => `${t.name}@${t.version}`);
+  const csiImagesKey = contentKey(root, ['cluster/versions.env', 'cluster/build/csi-images.sh', 'cluster/build/image-lib.sh'], [csiRootfs, csiDriverKey, ...csiSidecars]);
   return {
+    csiDriverDir: join(paths.go, `course-csi-driver-${csiDriverKey}`),
+    csiRootfs: join(paths.rootfs, `${csiRootfs}.tar`),
+    csiImagesDir: join(paths.images, `csi-${csiImagesKey}`),
+    csiDriverImage: `k8s-storage-course/course-csi-driver:${csiImagesKey}`,
     kindSource: join(gomodcache, 'sigs.k8s.io', `kind@${v.KIND_VERSION}`),
     kubernetesSource: join(gomodcache, 'k8s.io', `kubernetes@${v.KUBERNETES_VERSION}`),
     nodeRootfs: join(paths.rootfs, `node-${v.DEBIAN_SUITE}-${rootfsKey(NODE_PACKAGES)}.tar`),
@@ -203,9 +248,9 @@ export function buildNames(root: string, paths: ClusterPaths, v: Versions, gomod
   };
 }
 
-/** The directories under <cache>/go/ the Go builds of these pins go to (`<tool>-<version>`), and course-nfs-client's. */
-export function goToolDirs(paths: ClusterPaths, v: Versions, names: Pick<BuildNames, 'nfsClientDir'>): string[] {
-  return [...goTools(v).map((t) => join(paths.go, `${t.name}-${t.version}`)), names.nfsClientDir];
+/** The directories under <cache>/go/ the Go builds of these pins go to (`<tool>-<version>`), and those of the repository's own Go modules. */
+export function goToolDirs(paths: ClusterPaths, v: Versions, names: Pick<BuildNames, 'nfsClientDir' | 'csiDriverDir'>): string[] {
+  return [...goTools(v).map((t) => join(paths.go, `${t.name}-${t.version}`)), names.nfsClientDir, names.csiDriverDir];
 }
 
 /** The build steps, in order. `root` is the repository; `script(name)` its cluster/build/<name>. */
@@ -248,6 +293,13 @@ export function buildSteps(root: string, paths: ClusterPaths, v: Versions, names
     cached: async (p) => p.fileExists(join(names.nfsClientDir, '.done')),
     command: { file: 'bash', args: [script('go-local.sh'), names.nfsClientDir, join(root, NFS_CLIENT_DIR), 'course-nfs-client'] },
   });
+  steps.push({
+    id: 'go:course-csi-driver',
+    title: { en: 'Build the course\'s CSI driver (cluster/csi-driver)', 'zh-cn': '构建课程自带的 CSI 驱动（cluster/csi-driver）' },
+    coldEstimate: '30 s',
+    cached: async (p) => p.fileExists(join(names.csiDriverDir, '.done')),
+    command: { file: 'bash', args: [script('go-local.sh'), names.csiDriverDir, join(root, CSI_DRIVER_DIR), 'course-csi-driver'] },
+  });
   const rootfs = (id: string, file: string, pkgs: string[], what: Localized): BuildStep => ({
     id,
     title: what,
@@ -268,12 +320,27 @@ export function buildSteps(root: string, paths: ClusterPaths, v: Versions, names
       en: `Build the Debian ${v.DEBIAN_SUITE} root file system of lesson 3's NFS server (NFS-Ganesha)`,
       'zh-cn': `构建第 3 课 NFS 服务器（NFS-Ganesha）的 Debian ${v.DEBIAN_SUITE} 根文件系统`,
     }),
+    rootfs('rootfs:csi-driver', names.csiRootfs, CSI_DRIVER_PACKAGES, {
+      en: `Build the Debian ${v.DEBIAN_SUITE} root file system of the course's CSI driver (xfsprogs, util-linux)`,
+      'zh-cn': `构建课程 CSI 驱动的 Debian ${v.DEBIAN_SUITE} 根文件系统（xfsprogs、util-linux）`,
+    }),
     {
       id: 'images',
       title: { en: 'Build the cluster\'s container images (control plane, etcd, CoreDNS, pause, busybox, storage, CNI, NFS server)', 'zh-cn': '构建集群的容器镜像（控制面、etcd、CoreDNS、pause、busybox、存储、CNI、NFS 服务器）' },
       coldEstimate: '20 s',
       cached: async (p) => p.fileExists(join(names.imagesDir, '.done')),
       command: { file: 'bash', args: [script('images.sh')], env: common },
+    },
+    {
+      id: 'csi-images',
+      title: { en: 'Build the images of the CSI stack (the course\'s driver, CSI sidecars, snapshot controller)', 'zh-cn': '构建 CSI 组件的镜像（课程驱动、CSI 边车容器、快照控制器）' },
+      coldEstimate: '20 s',
+      cached: async (p) => p.fileExists(join(names.csiImagesDir, '.done')),
+      command: {
+        file: 'bash',
+        args: [script('csi-images.sh')],
+        env: { CACHE: paths.root, CSI_IMAGES: names.csiImagesDir, CSI_ROOTFS: names.csiRootfs, CSI_DRIVER_BIN: join(names.csiDriverDir, 'bin', 'course-csi-driver'), CSI_DRIVER_IMAGE: names.csiDriverImage, DOCKER_BUILDKIT: '0' },
+      },
     },
     {
       id: 'node-image',

@@ -32,7 +32,7 @@ describe('pruning the build cache', () => {
       'logs/images.log',
       'state.json',
     ]);
-    const keep = { paths: [join(paths.go, 'kind-v0.31.0'), join(paths.rootfs, 'node-bookworm-aaaaaaaaaaaa.tar'), join(paths.images, '111111111111')], images: [], imagesKey: '111111111111' };
+    const keep = { paths: [join(paths.go, 'kind-v0.31.0'), join(paths.rootfs, 'node-bookworm-aaaaaaaaaaaa.tar'), join(paths.images, '111111111111')], images: [], imagesKeys: ['111111111111'] };
     const { removed, bytes } = pruneCache(paths, keep);
     expect(removed.map((p) => p.slice(root.length + 1)).sort()).toEqual(['go/kind-v0.30.0', 'images/222222222222', 'rootfs/node-bookworm-bbbbbbbbbbbb.tar', 'rootfs/node-bookworm-bbbbbbbbbbbb.tar.txt']);
     expect(bytes).toBe(4000);
@@ -43,7 +43,7 @@ describe('pruning the build cache', () => {
 
   it('a cache with nothing built yet is fine', () => {
     const { paths } = cacheWith([]);
-    expect(pruneCache(paths, { paths: [], images: [], imagesKey: 'k' })).toEqual({ removed: [], bytes: 0 });
+    expect(pruneCache(paths, { paths: [], images: [], imagesKeys: ['k'] })).toEqual({ removed: [], bytes: 0 });
   });
 
   it('names the course images of other keys (as `docker images` lists them on the course engine), never another image', () => {
@@ -55,6 +55,8 @@ describe('pruning the build cache', () => {
       'k8s-storage-course/node-rootfs:bookworm-c61d5a2a29bb',
       'k8s-storage-course/img-busybox:1aa5f3243649',
       'k8s-storage-course/img-busybox:0000aaaa0000',
+      'k8s-storage-course/img-csi-attacher:csi-5e5e5e5e5e5e',
+      'k8s-storage-course/img-csi-attacher:csi-000000000000',
       'k8s-storage-course/netbase:netbase-bookworm-bfd2da7591e4',
       'k8s-storage-course/node:<none>',
       'busybox:1.36',
@@ -64,9 +66,14 @@ describe('pruning the build cache', () => {
     const keep = {
       paths: [],
       images: ['k8s-storage-course/node:v1.35.4-e0f58874ea60', 'k8s-storage-course/kind-base:e0f58874ea60', 'k8s-storage-course/node-rootfs:bookworm-c61d5a2a29bb', 'k8s-storage-course/netbase:netbase-bookworm-bfd2da7591e4'],
-      imagesKey: '1aa5f3243649',
+      imagesKeys: ['1aa5f3243649', 'csi-5e5e5e5e5e5e'],
     };
-    expect(staleImages(listed, keep)).toEqual(['k8s-storage-course/node:v1.35.3-0123456789ab', 'k8s-storage-course/kind-base:a637cb2665dd', 'k8s-storage-course/img-busybox:0000aaaa0000']);
+    expect(staleImages(listed, keep)).toEqual([
+      'k8s-storage-course/node:v1.35.3-0123456789ab',
+      'k8s-storage-course/kind-base:a637cb2665dd',
+      'k8s-storage-course/img-busybox:0000aaaa0000',
+      'k8s-storage-course/img-csi-attacher:csi-000000000000',
+    ]);
   });
 
   it('sha12 is what `sha256sum | cut -c1-12` prints, and empty for a missing file', async () => {

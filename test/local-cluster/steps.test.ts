@@ -13,8 +13,9 @@ describe('cluster:up build plan', () => {
 
   it('builds the Go tools first, then the root file systems, the images and the node image', () => {
     expect(steps.map((s) => s.id)).toEqual([
-      'go:kind', 'go:kubernetes', 'go:containerd', 'go:runc', 'go:crictl', 'go:cni-plugins', 'go:etcd', 'go:coredns', 'go:local-path-provisioner', 'go:course-nfs-client',
-      'rootfs:node', 'rootfs:netbase', 'rootfs:nfs-server', 'images', 'node-image',
+      'go:kind', 'go:kubernetes', 'go:containerd', 'go:runc', 'go:crictl', 'go:cni-plugins', 'go:etcd', 'go:coredns', 'go:local-path-provisioner',
+      'go:csi-provisioner', 'go:csi-attacher', 'go:csi-resizer', 'go:external-snapshotter', 'go:course-nfs-client', 'go:course-csi-driver',
+      'rootfs:node', 'rootfs:netbase', 'rootfs:nfs-server', 'rootfs:csi-driver', 'images', 'csi-images', 'node-image',
     ]);
   });
 
@@ -23,8 +24,8 @@ describe('cluster:up build plan', () => {
     expect(k8s.command.args[1]).toBe(`/cache/go/kubernetes-${v.KUBERNETES_VERSION}`);
     expect(k8s.command.args).toContain('--replace-staging');
     expect(k8s.command.args.join(' ')).toContain(`k8s.io/component-base/version.gitVersion=${v.KUBERNETES_VERSION}`);
-    // The only repository paths are the build scripts and, as a source to read, course-nfs-client's module.
-    const inRepo = (a: string) => a.startsWith(`${ROOT}/`) && !a.startsWith(`${ROOT}/cluster/build/`) && a !== `${ROOT}/cluster/nfs-fuse`;
+    // The only repository paths are the build scripts and, as sources to read, the repository's Go modules.
+    const inRepo = (a: string) => a.startsWith(`${ROOT}/`) && !a.startsWith(`${ROOT}/cluster/build/`) && a !== `${ROOT}/cluster/nfs-fuse` && a !== `${ROOT}/cluster/csi-driver`;
     for (const s of steps) for (const a of s.command.args.slice(1)) expect(inRepo(a), a).toBe(false);
     const client = steps.find((s) => s.id === 'go:course-nfs-client')!;
     expect(client.command.args.slice(1)).toEqual([names.nfsClientDir, `${ROOT}/cluster/nfs-fuse`, 'course-nfs-client']);
@@ -37,6 +38,18 @@ describe('cluster:up build plan', () => {
     expect(inputs).toContain('cluster/nfs-fuse/go.sum');
     expect(inputs).toContain('cluster/nfs-fuse/nfs3/procs.go');
     expect(inputs.filter((f) => f.endsWith('_test.go') || f.includes('/internal/'))).toEqual([]);
+  });
+
+  it('the CSI images have their own key, from the driver\'s sources and the sidecar pins; the node image does not depend on the driver', () => {
+    const driver = steps.find((s) => s.id === 'go:course-csi-driver')!;
+    expect(driver.command.args.slice(1)).toEqual([names.csiDriverDir, `${ROOT}/cluster/csi-driver`, 'course-csi-driver']);
+    expect(names.csiImagesDir).toMatch(/^\/cache\/images\/csi-[0-9a-f]{12}$/);
+    expect(`csi-${names.csiDriverImage.split(':')[1]}`).toBe(names.csiImagesDir.split('/').pop());
+    const bumped = buildNames(ROOT, paths, { ...v, CSI_ATTACHER_VERSION: 'v9.9.9' }, '/gomod', '["CAP_SYS_RESOURCE"]');
+    expect(bumped.csiImagesDir).not.toBe(names.csiImagesDir);
+    expect(bumped.nodeImage).toBe(names.nodeImage);
+    const attacher = buildSteps(ROOT, paths, { ...v, CSI_ATTACHER_VERSION: 'v9.9.9' }, bumped, '[]').find((s) => s.id === 'go:csi-attacher')!;
+    expect(attacher.command.args.slice(1, 4)).toEqual(['/cache/go/csi-attacher-v9.9.9', 'github.com/kubernetes-csi/external-attacher/v4', 'v9.9.9']);
   });
 
   it('names the node image after the Kubernetes version and a key that changes with what it is built from', () => {
