@@ -6,7 +6,7 @@
  * half-made nodes behind: on failure or Ctrl-C the cluster is deleted again.
  */
 import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { ClusterUnavailableError, type Clock, type K8sObject } from '../cluster.ts';
 import { fill, type Localized } from '../../../i18n/lang.ts';
@@ -16,7 +16,7 @@ import { KIND_CONFIG_LABEL } from '../common/labels.ts';
 import { msg } from '../common/messages.ts';
 import { allNodesReady, parseList } from '../common/parse.ts';
 import { pollUntil } from '../common/poll.ts';
-import { configHash, kindConfigYaml, NODE_COUNT } from './config.ts';
+import { configHash, csiStoreDir, kindConfigYaml, NODE_COUNT } from './config.ts';
 import type { NodeImage } from './node-image.ts';
 import { createBlocker, missingImageHint, recreateBlocker } from './recreate.ts';
 import type { Engine } from './tooling.ts';
@@ -31,6 +31,12 @@ export interface KindTarget {
   image: NodeImage;
   /** The engine kind runs the nodes in (its image store is the one checked). */
   engine: Engine;
+  /** The host directory the nodes share for the CSI driver (default csiStoreDir(name)). */
+  csiStore?: string;
+}
+
+function storeOf(t: KindTarget): string {
+  return t.csiStore ?? csiStoreDir(t.name);
 }
 
 export const CREATE_TIMEOUT_MS = 15 * 60_000;
@@ -54,9 +60,10 @@ export async function listClusters(runner: CommandRunner): Promise<string[]> {
   return parseClusters((await runner.run('kind', ['get', 'clusters'], { timeoutMs: 30_000 })).stdout);
 }
 
-/** Deletes a kind cluster (idempotent) and its entry in our kubeconfig file. */
-export async function deleteCluster(t: Pick<KindTarget, 'runner' | 'name' | 'kubeconfig'>): Promise<void> {
+/** Deletes a kind cluster (idempotent), its entry in our kubeconfig file, and its CSI store (its volumes' records and snapshots). */
+export async function deleteCluster(t: Pick<KindTarget, 'runner' | 'name' | 'kubeconfig' | 'csiStore'>): Promise<void> {
   await t.runner.run('kind', ['delete', 'cluster', '--name', t.name, '--kubeconfig', t.kubeconfig], { timeoutMs: 180_000 });
+  await rm(t.csiStore ?? csiStoreDir(t.name), { recursive: true, force: true });
 }
 
 /**
@@ -104,13 +111,17 @@ async function existingState(t: KindTarget): Promise<'ok' | 'stale' | 'unreachab
     nodes = await pollUntil(() => readyNodes(t), { timeoutMs: 60_000, intervalMs: 3_000, clock: t.clock });
   }
   if (!nodes) return 'unreachable';
-  const hash = configHash(t.image.ref);
+  const hash = configHash(t.image.ref, storeOf(t));
   return nodes.length === NODE_COUNT && nodes.every((n) => n.metadata.labels?.[KIND_CONFIG_LABEL] === hash) ? 'ok' : 'stale';
 }
 
 async function create(t: KindTarget, signal?: AbortSignal): Promise<void> {
   t.note(`creating kind cluster ${t.name} from ${t.image.ref} (${t.image.source === 'pinned' ? 'first time: the node image pull takes 1-2 min, ' : ''}creation 30-60 s)`);
-  const r = await t.runner.run('kind', createArgs(t.name, t.kubeconfig), { input: kindConfigYaml(t.image.ref), reject: false, timeoutMs: CREATE_TIMEOUT_MS, signal });
+  // A new cluster starts with an empty CSI store: records of an old cluster's volumes mean nothing.
+  const store = storeOf(t);
+  await rm(store, { recursive: true, force: true });
+  await mkdir(store, { recursive: true });
+  const r = await t.runner.run('kind', createArgs(t.name, t.kubeconfig), { input: kindConfigYaml(t.image.ref, store), reject: false, timeoutMs: CREATE_TIMEOUT_MS, signal });
   if (r.exitCode !== 0 || r.failure) {
     await deleteCluster(t).catch(() => undefined);
     if (signal?.aborted) throw signal.reason;

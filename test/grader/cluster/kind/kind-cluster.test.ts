@@ -1,10 +1,10 @@
 import { describe, it, expect, beforeEach, afterEach } from 'vitest';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { FakeRunner, type FakeCall } from '../../../../src/grader/exec/fake-runner.ts';
 import { createKindCluster, deleteCourseCluster, freshClusterName, isCourseCluster } from '../../../../src/grader/cluster/kind/kind-cluster.ts';
-import { configHash, kindConfigYaml, NODE_IMAGE, NODE_IMAGE_ENV } from '../../../../src/grader/cluster/kind/config.ts';
+import { configHash, csiStoreDir, kindConfigYaml, NODE_IMAGE, NODE_IMAGE_ENV } from '../../../../src/grader/cluster/kind/config.ts';
 import { createHint } from '../../../../src/grader/cluster/kind/lifecycle.ts';
 import { ClusterUnavailableError } from '../../../../src/grader/cluster/cluster.ts';
 import { clusterPaths } from '../../../../src/local-cluster/paths.ts';
@@ -31,7 +31,10 @@ afterEach(() => {
 
 const KUBECONFIG = () => join(cache, 'k8s-storage-course', 'kubeconfig');
 
-function kindNodes(name: string, hash = configHash(NODE_IMAGE)): string {
+/** The CSI store of the course cluster in this test's own cache. */
+const STORE = () => csiStoreDir('k8s-storage-course');
+
+function kindNodes(name: string, hash = configHash(NODE_IMAGE, STORE())): string {
   const nodes = fixtureJson('nodes-kind.json');
   const names = [`${name}-control-plane`, `${name}-worker`, `${name}-worker2`];
   nodes.items.forEach((n: any, i: number) => {
@@ -93,12 +96,16 @@ describe('kind back end: bring-up', () => {
       .on('docker', ['image', 'inspect'], { exitCode: 1, stderr: 'Error: No such image' })
       .on('docker', ['image', 'inspect', '--format', '{{.Id}}', 'busybox:1.36'], { stdout: 'sha256:abc\n' })
       .when(isKind('load', 'docker-image'), {});
+    mkdirSync(join(STORE(), 'volumes'), { recursive: true });
+    writeFileSync(join(STORE(), 'volumes', 'old.json'), '{}');
     const trace: string[] = [];
     const cluster = createKindCluster({ runId: 'lesson-1-abc', runner, trace: (l) => trace.push(l) });
     await cluster.prepare();
     const create = runner.calls.find(isKind('create'))!;
     expect([create.file, ...create.args]).toEqual(['kind', 'create', 'cluster', '--name', 'k8s-storage-course', '--config', '-', '--kubeconfig', KUBECONFIG(), '--wait', '120s']);
-    expect(create.input).toBe(kindConfigYaml(NODE_IMAGE));
+    expect(create.input).toBe(kindConfigYaml(NODE_IMAGE, STORE()));
+    // The new cluster's CSI store exists, and is empty: an old cluster's records mean nothing.
+    expect(readdirSync(STORE())).toEqual([]);
     expect(runner.argvs().filter((a) => a[1] === 'load')).toEqual([['kind', 'load', 'docker-image', 'busybox:1.36', '--name', 'k8s-storage-course']]);
     expect(trace.some((l) => l.includes('registry.k8s.io/sig-storage/nfs-provisioner:v4.0.8 is not in the local docker image store'))).toBe(true);
   });
@@ -116,7 +123,7 @@ describe('kind back end: bring-up', () => {
     // After the re-create the nodes carry the new hash.
     let created = false;
     runner.when(isKind('create', 'cluster'), () => ((created = true), {}));
-    runner.when(kubectl('get', 'nodes'), () => ({ stdout: kindNodes('k8s-storage-course', created ? configHash(NODE_IMAGE) : 'old000000000') }));
+    runner.when(kubectl('get', 'nodes'), () => ({ stdout: kindNodes('k8s-storage-course', created ? configHash(NODE_IMAGE, STORE()) : 'old000000000') }));
     await createKindCluster({ runId: 'r', runner }).prepare();
     expect(runner.argvs().filter((a) => a[0] === 'kind').map((a) => a.slice(1, 3).join(' '))).toEqual(['version', 'get clusters', 'export kubeconfig', 'delete cluster', 'create cluster']);
     expect(runner.argvs().findIndex((a) => a.join(' ') === `docker image inspect --format {{.Id}} ${NODE_IMAGE}`)).toBeLessThan(runner.argvs().findIndex((a) => a[1] === 'delete'));
@@ -189,7 +196,7 @@ describe('kind back end: never deletes a cluster it cannot make again', () => {
 
   it('in a shell without cluster:env, reuses the cluster cluster:up made, from the image it recorded', async () => {
     recordClusterUp();
-    const runner = existing(configHash(BUILT));
+    const runner = existing(configHash(BUILT, STORE()));
     const cluster = createKindCluster({ runId: 'r', runner });
     await cluster.prepare();
     expect(runner.argvs().some(changedCluster)).toBe(false);
@@ -224,7 +231,7 @@ describe('kind back end: never deletes a cluster it cannot make again', () => {
       .on('docker', inspectImage(NODE_IMAGE), () => (pulled ? { stdout: 'sha256:node\n' } : { exitCode: 1, stderr: 'Error: No such image' }));
     let created = false;
     runner.when(isKind('create', 'cluster'), () => ((created = true), {}));
-    runner.when(kubectl('get', 'nodes'), () => ({ stdout: kindNodes('k8s-storage-course', created ? configHash(NODE_IMAGE) : 'old000000000') }));
+    runner.when(kubectl('get', 'nodes'), () => ({ stdout: kindNodes('k8s-storage-course', created ? configHash(NODE_IMAGE, STORE()) : 'old000000000') }));
     await createKindCluster({ runId: 'r', runner }).prepare();
     const order = runner
       .argvs()
@@ -331,7 +338,10 @@ describe('deleteCourseCluster', () => {
       .when(isKind('export', 'kubeconfig'), {})
       .when(kubectl('delete', 'namespaces'), {})
       .when(isKind('delete', 'cluster'), {});
+    // Each deleted cluster's CSI store (its volumes' records and snapshots) goes with it; others stay.
+    for (const name of ['k8s-storage-course', 'k8s-storage-course-0a1b2c3d', 'my-own']) mkdirSync(join(csiStoreDir(name), 'snapshots'), { recursive: true });
     await deleteCourseCluster({ runner });
+    expect(['k8s-storage-course', 'k8s-storage-course-0a1b2c3d', 'my-own'].map((n) => existsSync(csiStoreDir(n)))).toEqual([false, false, true]);
     const relevant = runner.argvs().filter((a) => !(a[1] === 'version' || a[2] === 'version'));
     expect(relevant.map((a) => a.join(' '))).toEqual([
       'kind get clusters',
