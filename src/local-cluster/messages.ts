@@ -81,6 +81,16 @@ export const msg = {
   pruneNothing: { en: 'nothing old', 'zh-cn': '没有旧产物' },
   pruned: { en: '{files} cache entries ({mb} MB) and {images} images removed', 'zh-cn': '删除了 {files} 个缓存条目（{mb} MB）和 {images} 个镜像' },
   smoke: { en: 'Smoke test: a Pod on one worker reaches a Pod on the other, and cluster DNS answers', 'zh-cn': '冒烟测试：一个工作节点上的 Pod 能访问另一个工作节点上的 Pod，集群 DNS 能够应答' },
+  csi: { en: 'Install the course\'s CSI driver, its sidecars and the snapshot controller', 'zh-cn': '安装课程的 CSI 驱动、其边车容器与快照控制器' },
+  csiReady: { en: '{driver} registered on {nodes} nodes; StorageClass course-csi', 'zh-cn': '{driver} 已在 {nodes} 个节点上注册；存储类 course-csi' },
+  csiCommandFailed: {
+    en: 'Installing the CSI stack failed at `{command}`:\n{output}\nThe step log has every command and its output; `kubectl -n course-csi get pods` and `kubectl -n course-csi logs ds/course-csi-node -c driver` show the driver\'s side.',
+    'zh-cn': '安装 CSI 组件时 `{command}` 失败：\n{output}\n步骤日志中有每条命令及其输出；`kubectl -n course-csi get pods` 和 `kubectl -n course-csi logs ds/course-csi-node -c driver` 可以查看驱动一侧的情况。',
+  },
+  csiNotRegistered: {
+    en: 'The driver Pods run, but the kubelet on {nodes} did not register {driver} within 60 s (its CSINode lists no such driver). See `kubectl -n course-csi logs ds/course-csi-node -c driver` for the registration messages.',
+    'zh-cn': '驱动的 Pod 已在运行，但 {nodes} 上的 kubelet 没有在 60 秒内注册 {driver}（其 CSINode 中没有这个驱动）。注册过程的消息见 `kubectl -n course-csi logs ds/course-csi-node -c driver`。',
+  },
   smokeOk: { en: '{from} reached {to}; DNS answers', 'zh-cn': '{from} 能访问 {to}；DNS 正常应答' },
   smokeNoPodNetwork: {
     en: 'A Pod on {from} could not fetch a page from the Pod on {to} ({ip}:8080): the pod network between nodes does not work. The step log has the commands and their output; check that the kind network\'s bridge ksc-kind0 has its FORWARD rule (iptables -S FORWARD) and that the course-cni Pods run (kubectl -n kube-system get pods).',

@@ -22,6 +22,7 @@ import { clusterPaths, type ClusterPaths } from './paths.ts';
 import { runSteps, StepFailedError, type ExecStep, type ProgressIo, type StepTiming } from './run-steps.ts';
 import { writeState } from './state.ts';
 import { smokeTest } from './smoke.ts';
+import { installCsi } from './csi.ts';
 import { buildNames, buildSteps, goToolDirs, type CacheProbe } from './steps.ts';
 import { COURSE_IMAGE_PREFIX, pruneOldBuilds, sha12 } from './prune.ts';
 import { readVersions, VersionsFileError, type Versions } from './versions.ts';
@@ -149,6 +150,13 @@ async function up(o: UpOptions, versions: Versions, paths: ClusterPaths, engine:
         },
       },
       {
+        id: 'csi',
+        title: msg.csi,
+        coldEstimate: '1 min',
+        run: (ctx) =>
+          installCsi({ root: o.root, kubectl: join(paths.bin, 'kubectl'), kubeconfig, versions, gomodcache, imagesDir: n.csiImagesDir, driverImage: n.csiDriverImage, lang }, ctx),
+      },
+      {
         id: 'smoke',
         title: msg.smoke,
         run: (ctx) => smokeTest(o.root, join(paths.bin, 'kubectl'), kubeconfig, CLUSTER_NAME, ctx, lang),
@@ -158,16 +166,17 @@ async function up(o: UpOptions, versions: Versions, paths: ClusterPaths, engine:
         title: msg.prune,
         run: async (ctx) => {
           const keep = {
-            paths: [...goToolDirs(paths, versions, n), n.nodeRootfs, n.netbaseRootfs, n.nfsRootfs, n.imagesDir],
+            paths: [...goToolDirs(paths, versions, n), n.nodeRootfs, n.netbaseRootfs, n.nfsRootfs, n.csiRootfs, n.imagesDir, n.csiImagesDir],
             images: [
               n.nodeImage,
               n.baseImage,
               n.courseCniImage,
               `${COURSE_IMAGE_PREFIX}netbase:${basename(n.netbaseRootfs, '.tar')}`,
               `${COURSE_IMAGE_PREFIX}nfs-server-rootfs:${basename(n.nfsRootfs, '.tar')}`,
+              `${COURSE_IMAGE_PREFIX}csi-driver-rootfs:${basename(n.csiRootfs, '.tar')}`,
               `${COURSE_IMAGE_PREFIX}node-rootfs:${versions.DEBIAN_SUITE}-${await sha12(n.nodeRootfs)}`,
             ],
-            imagesKey: basename(n.imagesDir),
+            imagesKeys: [basename(n.imagesDir), basename(n.csiImagesDir)],
           };
           const pruned = await pruneOldBuilds(paths, keep, (line) => ctx.log(line));
           if (pruned.entries === 0 && pruned.images === 0) return msg.pruneNothing;
