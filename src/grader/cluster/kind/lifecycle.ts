@@ -35,7 +35,7 @@ export interface KindTarget {
   csiStore?: string;
 }
 
-function storeOf(t: KindTarget): string {
+function storeOf(t: Pick<KindTarget, 'name' | 'csiStore'>): string {
   return t.csiStore ?? csiStoreDir(t.name);
 }
 
@@ -63,7 +63,7 @@ export async function listClusters(runner: CommandRunner): Promise<string[]> {
 /** Deletes a kind cluster (idempotent), its entry in our kubeconfig file, and its CSI store (its volumes' records and snapshots). */
 export async function deleteCluster(t: Pick<KindTarget, 'runner' | 'name' | 'kubeconfig' | 'csiStore'>): Promise<void> {
   await t.runner.run('kind', ['delete', 'cluster', '--name', t.name, '--kubeconfig', t.kubeconfig], { timeoutMs: 180_000 });
-  await rm(t.csiStore ?? csiStoreDir(t.name), { recursive: true, force: true });
+  await rm(storeOf(t), { recursive: true, force: true });
 }
 
 /**
