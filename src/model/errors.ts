@@ -4,7 +4,7 @@
  * ExecError (a command in a container failed); ModelError is any other refused operation
  * (unknown node, object not found).
  */
-import { ApplyError, ExecError } from '../grader/cluster/cluster.ts';
+import { ApplyError, ExecError } from './vocabulary.ts';
 import type { Localized } from '../i18n/lang.ts';
 
 type Named = { kind: string; name: string };

@@ -10,7 +10,7 @@ import { WORKERS } from './cluster-facts.ts';
 import { killInstance } from './containers.ts';
 import { requestDelete } from './deletion.ts';
 import { describe } from './describe.ts';
-import { ApplyError } from '../grader/cluster/cluster.ts';
+import { ApplyError } from './vocabulary.ts';
 import { ModelError } from './errors.ts';
 import { eventObject, type ModelEvent } from './events.ts';
 import { listThrough, mkdirThrough, readThrough, runningContainer, writeThrough } from './exec.ts';

@@ -2,7 +2,7 @@
  * Shared types of the storage model: object references, options, results. Objects are plain
  * Kubernetes JSON (K8sObject); everything here is browser-safe (type-only imports).
  */
-import type { K8sObject } from '../grader/cluster/cluster.ts';
+import type { K8sObject } from './vocabulary.ts';
 import type { Localized } from '../i18n/lang.ts';
 
 export type { K8sObject, Localized };

@@ -6,18 +6,14 @@
  * messages (i18n key + values) that the status line reads out.
  */
 import type { K8sObject, Localized } from '../model/types.ts';
+import type { Message } from './messages.ts';
 import { shortPath } from './render.ts';
 import { allRunning, currentPod, NAMESPACE, settle, type Scenario } from './scenario.ts';
 
 export type ActionName = 'write' | 'kill' | 'deletePod' | 'deletePvc' | 'scaleDown' | 'scaleUp';
 export const ACTIONS: ActionName[] = ['write', 'kill', 'deletePod', 'deletePvc', 'scaleDown', 'scaleUp'];
-
-/** One status message: a key under course.playground. and its {placeholder} values. */
-export interface Message {
-  key: string;
-  /** Values for the placeholders; a Localized value is shown in the page's language. */
-  params?: Record<string, string | number | Localized>;
-}
+/** Re-exported: callers that run actions read their messages with them. */
+export type { Message };
 
 const podRef = (name: string) => ({ kind: 'Pod', name, namespace: NAMESPACE });
 const shortUid = (uid = '') => uid.slice(0, 8);

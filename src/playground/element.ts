@@ -5,7 +5,8 @@
  * enables the server-rendered buttons, and after each action re-renders the picture and says what
  * happened in the aria-live status line, in the page's language.
  */
-import { ACTIONS, runAction, type ActionName, type Message } from './actions.ts';
+import { ACTIONS, runAction, type ActionName } from './actions.ts';
+import type { Message } from './messages.ts';
 import { fileCounts, messageText, renderPicture, type PageLang, type PlaygroundStrings } from './render.ts';
 import { currentPod, startScenario, type PlaygroundConfig, type Scenario } from './scenario.ts';
 

@@ -7,7 +7,7 @@
  */
 import type { ModelSnapshot, NodeSnapshot, PodSnapshot } from '../model/index.ts';
 import type { Localized } from '../model/types.ts';
-import type { Message } from './actions.ts';
+import type { Message } from './messages.ts';
 
 /** UI strings of the playground (keys without the course.playground. prefix), in one language. */
 export type PlaygroundStrings = Record<string, string>;

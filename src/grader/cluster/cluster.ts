@@ -5,26 +5,12 @@
  * the back end's run namespace (`cluster.namespace`), whatever namespace the student's file named.
  */
 import type { Localized } from '../../i18n/lang.ts';
+import type { K8sObject } from '../../model/vocabulary.ts';
 
-/** A Kubernetes object as plain JSON (what `kubectl get -o json` returns, or what YAML parses to). */
-export interface K8sObject {
-  apiVersion: string;
-  kind: string;
-  metadata: {
-    name: string;
-    namespace?: string;
-    uid?: string;
-    labels?: Record<string, string>;
-    annotations?: Record<string, string>;
-    finalizers?: string[];
-    deletionTimestamp?: string;
-    creationTimestamp?: string;
-    [key: string]: unknown;
-  };
-  spec?: any;
-  status?: any;
-  [key: string]: unknown;
-}
+// The object shape and the two refusals are the model's vocabulary (src/model/vocabulary.ts); they
+// are re-exported here, the same classes, so graders import them with the Cluster interface.
+export type { K8sObject } from '../../model/vocabulary.ts';
+export { ApplyError, ExecError } from '../../model/vocabulary.ts';
 
 /** Where an object came from in the submission, for file:line:col messages. */
 export interface SourcePos {
@@ -206,23 +192,4 @@ export interface Cluster {
    * runs' sweeps of ended runs leave it alone. Optional (the model keeps nothing). Never rejects.
    */
   keep?(): Promise<void>;
-}
-
-/** The API refused an object (bad field value, immutable field, admission). */
-export class ApplyError extends Error {
-  constructor(
-    message: string,
-    readonly object?: { kind: string; name: string },
-  ) {
-    super(message);
-    this.name = 'ApplyError';
-  }
-}
-
-/** A command inside a container could not run (container not running, no /bin/sh, write failed). */
-export class ExecError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'ExecError';
-  }
 }
