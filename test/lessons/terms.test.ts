@@ -22,6 +22,9 @@ const TERMS: TermPair[] = [
   { concept: 'namespace', chosen: '名字空间', avoid: [/命名空间/g] },
   { concept: 'Pod Security Standards', chosen: 'Pod 安全性标准', avoid: [/Pod\s*安全标准/g] },
   { concept: 'rollout', chosen: '上线', avoid: [/发布完成/g, /滚动发布/g] },
+  { concept: 'persistent volume claim', chosen: '持久卷申领', avoid: [/持久化?卷声明/g] },
+  { concept: 'drain', chosen: '腾空', avoid: [/排空/g] },
+  { concept: 'non-graceful node shutdown', chosen: '节点非体面关闭', avoid: [/非体面节点关闭/g, /非优雅(?:节点)?关闭/g] },
 ];
 
 /** Where Chinese text lives: pages, lesson folders, grader and model messages, docs, templates. */
@@ -77,5 +80,12 @@ describe('zh-cn terms: one word per concept', () => {
   it('the check itself catches a competing term', () => {
     const sample = { concept: 'namespace', chosen: '名字空间', avoid: [/命名空间/g] };
     expect([...'评分程序的命名空间'.matchAll(sample.avoid[0])]).toHaveLength(1);
+    const shutdown = TERMS.find((t) => t.concept === 'non-graceful node shutdown')!;
+    expect(shutdown.avoid.flatMap((p) => [...'非体面节点关闭，或者非优雅关闭'.matchAll(p)])).toHaveLength(2);
+  });
+
+  it('no avoided pattern matches the chosen term itself', () => {
+    const self = TERMS.flatMap((t) => t.avoid.filter((p) => [...t.chosen.matchAll(p)].length > 0).map((p) => `${t.concept}: ${p} matches ${t.chosen}`));
+    expect(self, self.join('\n')).toEqual([]);
   });
 });
