@@ -11,6 +11,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execa } from 'execa';
+import { pollUntil } from '../grader/cluster/common/poll.ts';
 import { fill, type Lang, type Localized } from '../i18n/lang.ts';
 import { msg } from './messages.ts';
 import type { StepContext } from './run-steps.ts';
@@ -77,10 +78,13 @@ export async function installCsi(o: CsiInstall, ctx: StepContext): Promise<Local
 
   // The kubelet lists the driver in the node's CSINode once it took the driver's registration.
   let missing = nodes;
-  for (let i = 0; i < 40 && missing.length; i++) {
-    missing = nodesWithoutDriver(await k(['get', 'csinode', '-o', 'json']), nodes);
-    if (missing.length) await new Promise((r) => setTimeout(r, 1500));
-  }
+  await pollUntil(
+    async () => {
+      missing = nodesWithoutDriver(await k(['get', 'csinode', '-o', 'json']), nodes);
+      return missing.length === 0 ? true : undefined;
+    },
+    { timeoutMs: 60_000, intervalMs: 1_500, signal: ctx.signal },
+  );
   if (missing.length) throw new StepFailedError('csi', [fill(msg.csiNotRegistered, { nodes: missing.join(', '), driver: CSI_DRIVER_NAME })[o.lang]]);
   return fill(msg.csiReady, { driver: CSI_DRIVER_NAME, nodes: nodes.length });
 }
