@@ -65,6 +65,10 @@ export default defineDemo({
       id: 'provisioned-on-data-node',
       title: t('the claim gets a local-path volume on the data worker, and its Pod holds a token', '申领在数据节点上得到一个 local-path 卷，它的 Pod 保存了令牌'),
       diagnose: DIAGNOSE,
+      // local-path makes the volume through a helper Pod on the node; with the real suite's cases
+      // all creating and deleting local-path volumes at once on 2 cores, the first Pod once waited
+      // 85 s for it (CI, unscheduled, no reason given), so this step has more than the default 90 s.
+      timeoutMs: 180_000,
       async run(ctx) {
         await ctx.cluster.apply([storageClass, demoClaim(ID, PVC, CLASS), pod(requireNode(dataNode(ctx)))]);
         await awaitPodSettled(ctx, POD);
