@@ -86,6 +86,42 @@ describe('installNfsServer', () => {
     expect(err.hint['zh-cn']).toContain('第 3 课');
   });
 
+  // The API server's refusal when two creates of the fixed ClusterIP meet (CI, 2026-12-07: two
+  // concurrent lesson-3 cases of test:cluster installed the fixture at the same moment).
+  const ipTaken = { exitCode: 1, stderr: 'The Service "nfs-server" is invalid: spec.clusterIPs: Invalid value: ["10.96.100.100"]: failed to allocate IP 10.96.100.100: provided IP is already allocated\n' };
+  const ourService = { apiVersion: 'v1', kind: 'Service', metadata: { name: 'nfs-server', namespace: 'course-fixtures' }, spec: { clusterIP: '10.96.100.100' } };
+
+  it('a twin install that created the Service first is no failure: it applies again, which patches the twin\'s objects', async () => {
+    const r = runner()
+      .when(kubectl('apply'), ipTaken, {})
+      .when(kubectl('get', 'services', 'nfs-server'), { stdout: JSON.stringify(ourService) })
+      .when(kubectl('get', 'pods', '-n', 'course-fixtures', '-l'), { stdout: list([serverPod('ready')]) })
+      .when((c) => c.args.some((a) => a.startsWith('nfs-probe-')) && c.args.includes('get'), { stdout: JSON.stringify(probePod('Succeeded')) });
+    const notes: string[] = [];
+    await installNfsServer({ ...ctx(r), note: (l: string) => void notes.push(l) });
+    const serverApplies = r.calls.filter((c) => c.args.includes('apply') && c.input!.includes('"Service"'));
+    expect(serverApplies).toHaveLength(2);
+    expect(applied).toBe(1);
+    expect(notes.join('\n')).toContain('another run installed the NFS server at the same moment');
+  });
+
+  it('the fixed IP held by a Service that is not the course\'s stays the cluster\'s problem, with the lesson-3 hint, after one apply', async () => {
+    const r = runner().when(kubectl('apply'), ipTaken).when(kubectl('get', 'services', 'nfs-server'), { stdout: '' });
+    const err = await installNfsServer(ctx(r)).catch((e) => e);
+    expect(err).toBeInstanceOf(ClusterUnavailableError);
+    expect(err.reason.en).toContain('provided IP is already allocated');
+    expect(err.hint.en).toContain('be free');
+    expect(r.calls.filter((c) => c.args.includes('apply'))).toHaveLength(1);
+    expect(applied).toBe(0);
+  });
+
+  it('gives up after a few tries when the conflict does not clear', async () => {
+    const r = runner().when(kubectl('apply'), ipTaken).when(kubectl('get', 'services', 'nfs-server'), { stdout: JSON.stringify(ourService) });
+    const err = await installNfsServer(ctx(r)).catch((e) => e);
+    expect(err).toBeInstanceOf(ClusterUnavailableError);
+    expect(r.calls.filter((c) => c.args.includes('apply'))).toHaveLength(3);
+  });
+
   it('names the image when the server image cannot be pulled (the objects it applied are still reported)', async () => {
     const r = runner().when(kubectl('get', 'pods', '-n', 'course-fixtures', '-l'), { stdout: list([serverPod('pulling')]) });
     const err = await installNfsServer(ctx(r)).catch((e) => e);
