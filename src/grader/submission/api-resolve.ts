@@ -1,11 +1,13 @@
 /**
- * Decides whether a document's apiVersion/kind is a Kubernetes API a current cluster serves, with
- * the message a student needs when it is not: missing fields, removed APIs ("Deployment in
- * apps/v1beta2 was removed in Kubernetes 1.16; use apps/v1"), kinds in the wrong group
- * ("StorageClass is in storage.k8s.io/v1"), and typos ("did you mean Deployment?").
+ * Decides whether a document's apiVersion/kind is a Kubernetes API a current cluster serves (or one
+ * the course cluster's snapshot CRDs add), with the message a student needs when it is not:
+ * missing fields, removed APIs ("Deployment in apps/v1beta2 was removed in Kubernetes 1.16; use
+ * apps/v1", "VolumeSnapshot in snapshot.storage.k8s.io/v1beta1 was removed in external-snapshotter
+ * 6.0"), kinds in the wrong group ("StorageClass is in storage.k8s.io/v1"), and typos ("did you
+ * mean Deployment?").
  */
 import type { Problem } from '../report/model.ts';
-import { allServedKinds, removedIn, removedVersion, SERVED, servedKinds, servedVersionsOf } from './api-table.ts';
+import { allServedKinds, allServedVersions, removedIn, removedVersion, servedKinds, servedVersionsOf } from './api-table.ts';
 import { didYouMean } from './did-you-mean.ts';
 import type { Locator } from './locator.ts';
 import { problem } from './problem.ts';
@@ -13,6 +15,8 @@ import { problem } from './problem.ts';
 /** A served apiVersion/kind pair, or the problems that say why the document's pair is not one. */
 export type Resolved = { ok: true; apiVersion: string; kind: string } | { ok: false; problems: Problem[] };
 
+/** The CRD API the course cluster adds (api-table.ts CRD_SERVED), named in the unknown-version message. */
+const SNAPSHOT_API = 'snapshot.storage.k8s.io/v1';
 const KIND_SHAPE = /^[A-Za-z][A-Za-z0-9]{0,62}$/;
 const API_VERSION_SHAPE = /^(?:[a-z0-9][a-z0-9.-]{0,252}\/)?v[0-9][a-z0-9]{0,20}$/;
 
@@ -71,9 +75,13 @@ export function resolveApi(value: unknown, loc: Locator): Resolved {
       : kind === 'PodSecurityPolicy'
         ? { en: 'Pod Security Admission (namespace labels) replaced it', zh: '它已被 Pod 安全准入（Pod Security Admission，名字空间标签）取代' }
         : { en: 'there is no replacement', zh: '它没有替代品' };
+    // A CRD's versions are removed by the project that ships the CRD, not by a Kubernetes release.
+    const by = removed.project
+      ? { en: `${removed.project} ${release} (the project whose CRDs add this API to the cluster)`, zh: `${removed.project} ${release} 中移除（${removed.project} 是为集群添加这个 API 的 CRD 所属的项目）` }
+      : { en: `Kubernetes ${release}`, zh: `Kubernetes ${release} 中移除` };
     return fail(problem('api.removed', {
-      en: `${kind} in ${apiVersion} was removed in Kubernetes ${release}; ${instead.en}`,
-      'zh-cn': `${apiVersion} 中的 ${kind} 已在 Kubernetes ${release} 中移除；${instead.zh}`,
+      en: `${kind} in ${apiVersion} was removed in ${by.en}; ${instead.en}`,
+      'zh-cn': `${apiVersion} 中的 ${kind} 已在 ${by.zh}；${instead.zh}`,
     }, versionAt));
   }
   const servedHere = servedKinds(apiVersion);
@@ -98,12 +106,12 @@ export function resolveApi(value: unknown, loc: Locator): Resolved {
 }
 
 function unknownVersion(apiVersion: string, kind: string, at: ReturnType<Locator['valueAt']>): Problem {
-  const versions = Object.keys(SERVED);
+  const versions = allServedVersions();
   const guess = API_VERSION_SHAPE.test(apiVersion) ? didYouMean(apiVersion, versions) : undefined;
   const hintEn = guess ? ` (did you mean ${guess}?)` : '';
   const hintZh = guess ? `（你是不是想写 ${guess}？）` : '';
   return problem('api.unknownApiVersion', {
-    en: `"${apiVersion}" is not an API version that a default Kubernetes cluster serves${hintEn}; the grader knows the built-in kinds only, and "${kind}" is not one of them`,
-    'zh-cn': `"${apiVersion}" 不是默认 Kubernetes 集群提供的 API 版本${hintZh}；评分程序只认识内置的 kind，而 "${kind}" 不在其中`,
+    en: `"${apiVersion}" is not an API version that a default Kubernetes cluster serves${hintEn}; the grader knows only the built-in kinds and the course cluster's snapshot kinds (${SNAPSHOT_API}), and "${kind}" is not one of them`,
+    'zh-cn': `"${apiVersion}" 不是默认 Kubernetes 集群提供的 API 版本${hintZh}；评分程序只认识内置的 kind 和课程集群的快照 kind（${SNAPSHOT_API}），而 "${kind}" 不在其中`,
   }, at);
 }

@@ -4,6 +4,8 @@
  * (its generator merges old specs), which must be refused with "removed in Kubernetes N".
  * test/grader/submission/api-table.test.ts rebuilds both lists from node_modules and fails when
  * the package and this table disagree. `*List` kinds and kinds without apiVersion are left out.
+ * The kinds of the course cluster's CRDs (VolumeSnapshot and its class and content) are in the
+ * separate CRD_SERVED and CRD_REMOVED; the functions below look in both.
  */
 
 export const SERVED: Readonly<Record<string, readonly string[]>> = {
@@ -32,8 +34,10 @@ export const SERVED: Readonly<Record<string, readonly string[]>> = {
 };
 
 export interface RemovedVersion {
-  /** Kubernetes minor version that stopped serving it, e.g. "1.16". */
+  /** The release that stopped serving it, e.g. "1.16" (of Kubernetes, or of `project`). */
   removedIn: string;
+  /** Whose release removedIn is, when not Kubernetes'; e.g. external-snapshotter, which ships the snapshot CRDs. */
+  project?: string;
   kinds: readonly string[];
   /** Kinds removed in a different release than the rest of the version. */
   kindRemovedIn?: Readonly<Record<string, string>>;
@@ -76,20 +80,48 @@ export const REMOVED: Readonly<Record<string, RemovedVersion>> = {
 };
 
 /**
- * The kinds a served apiVersion has, or undefined when it is not served. Only the table's own
+ * The kinds the course cluster adds with CRDs, which kubernetes-models does not ship (so they are
+ * kept out of SERVED and REMOVED, which api-table.test.ts compares with the package): the snapshot
+ * CRDs of external-snapshotter (src/local-cluster/csi.ts installs them; their schemas are in
+ * crd-schemas/, and crd-schemas.test.ts checks this table against that file).
+ */
+const SNAPSHOT_KINDS = ['VolumeSnapshot', 'VolumeSnapshotClass', 'VolumeSnapshotContent'];
+
+export const CRD_SERVED: Readonly<Record<string, readonly string[]>> = {
+  'snapshot.storage.k8s.io/v1': SNAPSHOT_KINDS,
+};
+
+/**
+ * Versions of the CRD kinds that are no longer served, with the external-snapshotter release that
+ * stopped, from its CHANGELOG (module github.com/kubernetes-csi/external-snapshotter/v8@v8.7.0):
+ * CHANGELOG-6.0.md, "VolumeSnapshot v1beta1 APIs are no longer served" (the CRDs still list
+ * v1beta1, with served: false); CHANGELOG-2.0.md, "Changes VolumeSnapshot CRD version from
+ * v1alpha1 to v1beta1. v1alpha1 is no longer supported."
+ */
+export const CRD_REMOVED: Readonly<Record<string, RemovedVersion>> = {
+  'snapshot.storage.k8s.io/v1alpha1': { removedIn: '2.0', project: 'external-snapshotter', kinds: SNAPSHOT_KINDS },
+  'snapshot.storage.k8s.io/v1beta1': { removedIn: '6.0', project: 'external-snapshotter', kinds: SNAPSHOT_KINDS },
+};
+
+/** Built-in and CRD versions together: what the loader accepts and refuses. */
+const ALL_SERVED: Readonly<Record<string, readonly string[]>> = { ...SERVED, ...CRD_SERVED };
+const ALL_REMOVED: Readonly<Record<string, RemovedVersion>> = { ...REMOVED, ...CRD_REMOVED };
+
+/**
+ * The kinds a served apiVersion has, or undefined when it is not served. Only the tables' own
  * entries count: a user's apiVersion such as "__proto__" or "toString" is not looked up on
  * Object.prototype.
  */
 export function servedKinds(apiVersion: string): readonly string[] | undefined {
-  return Object.hasOwn(SERVED, apiVersion) ? SERVED[apiVersion] : undefined;
+  return Object.hasOwn(ALL_SERVED, apiVersion) ? ALL_SERVED[apiVersion] : undefined;
 }
 
 /** The removed apiVersion's entry, or undefined (own entries only, like servedKinds). */
 export function removedVersion(apiVersion: string): RemovedVersion | undefined {
-  return Object.hasOwn(REMOVED, apiVersion) ? REMOVED[apiVersion] : undefined;
+  return Object.hasOwn(ALL_REMOVED, apiVersion) ? ALL_REMOVED[apiVersion] : undefined;
 }
 
-/** The Kubernetes release that removed `kind` in this removed version. */
+/** The release that removed `kind` in this removed version. */
 export function removedIn(removed: RemovedVersion, kind: string): string {
   const own = removed.kindRemovedIn;
   return own !== undefined && Object.hasOwn(own, kind) ? own[kind]! : removed.removedIn;
@@ -97,10 +129,15 @@ export function removedIn(removed: RemovedVersion, kind: string): string {
 
 /** The served apiVersions that have `kind`, e.g. StorageClass -> ['storage.k8s.io/v1']. */
 export function servedVersionsOf(kind: string): string[] {
-  return Object.keys(SERVED).filter((v) => SERVED[v]!.includes(kind));
+  return Object.keys(ALL_SERVED).filter((v) => ALL_SERVED[v]!.includes(kind));
+}
+
+/** Every served apiVersion, built-in and CRD. */
+export function allServedVersions(): string[] {
+  return Object.keys(ALL_SERVED);
 }
 
 /** Every served kind name, without duplicates. */
 export function allServedKinds(): string[] {
-  return [...new Set(Object.values(SERVED).flat())];
+  return [...new Set(Object.values(ALL_SERVED).flat())];
 }

@@ -1,6 +1,8 @@
 /**
  * "Did you mean" suggestions: the closest candidate by Levenshtein distance, case-insensitive
- * matches first, within a distance that grows with the word's length.
+ * matches first, within a distance that grows with the word's length; failing that, a candidate
+ * the word begins (storageClass -> storageClassName, volumeSnapshotClass ->
+ * volumeSnapshotClassName), when the word is most of it.
  */
 
 /** Levenshtein edit distance (insert, delete, substitute: cost 1 each). */
@@ -34,5 +36,17 @@ export function didYouMean(word: string, candidates: Iterable<string>): string |
       bestDistance = d;
     }
   }
-  return bestDistance <= limit ? best : undefined;
+  return bestDistance <= limit ? best : prefixOf(lower, list);
+}
+
+/**
+ * The shortest candidate that starts with `lower` (ties: alphabetical), when the word has at least
+ * 4 letters and 60% of the candidate's: a field name cut short ("storageClass" for
+ * "storageClassName") is too far for the edit distance, and "Read" is not a guess for "ReadOnlyMany".
+ */
+function prefixOf(lower: string, candidates: string[]): string | undefined {
+  if (lower.length < 4) return undefined;
+  const fits = candidates.filter((c) => c.toLowerCase().startsWith(lower) && lower.length * 5 >= c.length * 3);
+  fits.sort((a, b) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0));
+  return fits[0];
 }

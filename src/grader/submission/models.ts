@@ -1,8 +1,10 @@
 /**
  * Lazy access to kubernetes-models' precompiled validators: one module per apiVersion/kind, loaded
  * on first use and cached (importing the whole package costs about a second; one kind costs a few
- * milliseconds once the shared runtime is loaded).
+ * milliseconds once the shared runtime is loaded). Kinds from the course cluster's CRDs, which the
+ * package does not ship, are validated from their CRD schemas instead (crd-models.ts).
  */
+import { crdSchemaErrors, isCrdApiVersion } from './crd-models.ts';
 import type { AjvError } from './schema-errors.ts';
 
 interface ModelClass {
@@ -31,6 +33,7 @@ export function loadModel(apiVersion: string, kind: string): Promise<ModelClass>
 
 /** Runs the kind's validator on `data` (any object, e.g. a Proxy) and returns its ajv errors. */
 export async function schemaErrors(apiVersion: string, kind: string, data: unknown): Promise<AjvError[]> {
+  if (isCrdApiVersion(apiVersion)) return crdSchemaErrors(apiVersion, kind, data);
   const cls = await loadModel(apiVersion, kind);
   try {
     cls.prototype.validate.call(data);

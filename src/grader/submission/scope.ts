@@ -6,7 +6,12 @@ import type { Localized } from '../../i18n/lang.ts';
 import type { Locator } from './locator.ts';
 import type { K8sObject } from '../cluster/cluster.ts';
 
-/** Cluster-scoped kinds among the built-in APIs (kubectl api-resources --namespaced=false). */
+/**
+ * Cluster-scoped kinds among the built-in APIs (kubectl api-resources --namespaced=false), and
+ * among the kinds of the course cluster's snapshot CRDs (their spec.scope: VolumeSnapshotClass
+ * and VolumeSnapshotContent; VolumeSnapshot is namespaced). crd-schemas.test.ts checks the CRD
+ * kinds against the CRDs.
+ */
 export const CLUSTER_SCOPED = new Set([
   'APIService', 'CertificateSigningRequest', 'ClusterRole', 'ClusterRoleBinding', 'ComponentStatus',
   'CSIDriver', 'CSINode', 'CustomResourceDefinition', 'DeviceClass', 'FlowSchema', 'IngressClass', 'IPAddress',
@@ -15,6 +20,7 @@ export const CLUSTER_SCOPED = new Set([
   'RuntimeClass', 'SelfSubjectAccessReview', 'SelfSubjectReview', 'SelfSubjectRulesReview', 'ServiceCIDR',
   'StorageClass', 'SubjectAccessReview', 'TokenReview', 'ValidatingAdmissionPolicy',
   'ValidatingAdmissionPolicyBinding', 'ValidatingWebhookConfiguration', 'VolumeAttachment', 'VolumeAttributesClass',
+  'VolumeSnapshotClass', 'VolumeSnapshotContent',
 ]);
 
 /** True for kinds that live in a namespace. */

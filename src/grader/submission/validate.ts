@@ -1,7 +1,8 @@
 /**
  * Validates parsed documents as Kubernetes objects, in layers like the API server: apiVersion and
- * kind first, then the OpenAPI schema (kubernetes-models) plus unknown fields, then the server's
- * own rules (names, pod specs, controllers, storage) for objects that passed the schema. Also
+ * kind first, then the OpenAPI schema (kubernetes-models; for the snapshot CRDs, their own schema,
+ * crd-models.ts) plus unknown fields, then the server's own rules (names, pod specs, controllers,
+ * storage, the snapshot CRDs' CEL rules) for objects that passed the schema. Also
  * refuses two objects of the same kind and name: kubectl apply would silently keep only the last.
  */
 import type { K8sObject } from '../cluster/cluster.ts';
@@ -15,6 +16,7 @@ import { nameProblems } from './rules-names.ts';
 import { podSpecProblems } from './rules-pod.ts';
 import { storageProblems } from './rules-storage.ts';
 import { workloadProblems } from './rules-workload.ts';
+import { snapshotProblems } from './rules-snapshot.ts';
 import { schemaProblems } from './schema-errors.ts';
 import { trackReads } from './track-reads.ts';
 import { unknownFieldProblems } from './unknown-fields.ts';
@@ -55,7 +57,7 @@ export async function validateDocument(value: unknown, loc: Locator, maxProblems
   const problems = [...schemaProblems(errors, checked, loc), ...unknown.problems];
   if (problems.length > 0) return found(problems, unknown.hidden);
   const obj = value as Json;
-  return found([...nameProblems(obj, loc), ...podSpecProblems(obj, loc), ...workloadProblems(obj, loc), ...storageProblems(obj, loc)]);
+  return found([...nameProblems(obj, loc), ...podSpecProblems(obj, loc), ...workloadProblems(obj, loc), ...storageProblems(obj, loc), ...snapshotProblems(obj, loc)]);
 }
 
 /**

@@ -10,4 +10,13 @@ describe('did you mean', () => {
     expect(didYouMean('zzz', ['name', 'image'])).toBeUndefined();
     expect(didYouMean('name', ['name'])).toBeUndefined();
   });
+
+  it('suggests a field the word cuts short, when the word is most of it', () => {
+    expect(didYouMean('volumeSnapshotClass', ['source', 'volumeSnapshotClassName'])).toBe('volumeSnapshotClassName');
+    expect(didYouMean('storageClass', ['storageClassName', 'accessModes', 'volumeName'])).toBe('storageClassName');
+    expect(didYouMean('persistentVolumeClaim', ['persistentVolumeClaimName', 'volumeSnapshotContentName'])).toBe('persistentVolumeClaimName');
+    // Too short a start to be a guess.
+    expect(didYouMean('Read', ['ReadWriteOnce', 'ReadOnlyMany'])).toBeUndefined();
+    expect(didYouMean('vol', ['volumes'])).toBeUndefined();
+  });
 });

@@ -93,7 +93,7 @@ describe('apiVersion and kind', () => {
     expectProblem(problems, 'api.unknownKind', `${file}:20:7`, ['unknown kind "PodSpec" for apiVersion v1'], ['"PodSpec"']);
     expectProblem(problems, 'object.notMapping', `${file}:24:1`, ['a list, not a Kubernetes object'], ['一个列表']);
     expectProblem(problems, 'api.list', `${file}:28:7`, ['each object as its own YAML document', '---'], ['---']);
-    expectProblem(problems, 'api.unknownApiVersion', `${file}:31:13`, ['"monitoring.coreos.com/v1"', 'built-in kinds only'], ['内置']);
+    expectProblem(problems, 'api.unknownApiVersion', `${file}:31:13`, ['"monitoring.coreos.com/v1"', 'knows only the built-in kinds and the course cluster\'s snapshot kinds (snapshot.storage.k8s.io/v1)'], ['内置', '快照']);
     expect(problems).toHaveLength(8);
   });
 

@@ -30,6 +30,11 @@ const RESOURCES: Record<string, string> = {
   PriorityClass: 'priorityclasses.scheduling.k8s.io',
   ClusterRole: 'clusterroles.rbac.authorization.k8s.io',
   ClusterRoleBinding: 'clusterrolebindings.rbac.authorization.k8s.io',
+  VolumeAttributesClass: 'volumeattributesclasses.storage.k8s.io',
+  // The course cluster's snapshot CRDs (crd-schemas.test.ts checks these against the CRDs).
+  VolumeSnapshot: 'volumesnapshots.snapshot.storage.k8s.io',
+  VolumeSnapshotClass: 'volumesnapshotclasses.snapshot.storage.k8s.io',
+  VolumeSnapshotContent: 'volumesnapshotcontents.snapshot.storage.k8s.io',
 };
 
 /** The kubectl resource for a kind (unknown kinds: the lower-cased kind, which kubectl resolves). */
