@@ -8,6 +8,7 @@ import { detectLang, fill, inBoth, type Lang } from '../i18n/lang.ts';
 import { clusterDown } from './down.ts';
 import { clusterPaths } from './paths.ts';
 import { envLines, readState } from './state.ts';
+import { labCsiCommand } from './lab-csi.ts';
 import { clusterUp } from './up.ts';
 
 export interface MainIo {
@@ -20,19 +21,21 @@ export interface MainIo {
 
 const HELP: Record<Lang, string> = {
   en: [
-    'usage: npm run cluster:up | cluster:down [-- --purge] | cluster:env   (each takes --lang en|zh-cn)',
+    'usage: npm run cluster:up | cluster:down [-- --purge] | cluster:env | lab:csi [-- --name NAME]   (each takes --lang en|zh-cn)',
     '',
     '  up     build (or reuse from the cache) a real kind cluster from source and start it',
     '  down   delete the cluster, its network and the engine cluster:up started; --purge also the build cache',
     '  env    print the shell lines that make `npm run grade -- --cluster kind` use it:  eval "$(npm run -s cluster:env)"',
+    '  lab:csi  install the course\'s CSI driver (lessons 5 and 7) on your own kind cluster NAME (default course, from lab/kind-course.yaml)',
     '',
   ].join('\n'),
   'zh-cn': [
-    '用法：npm run cluster:up | cluster:down [-- --purge] | cluster:env   （都接受 --lang en|zh-cn）',
+    '用法：npm run cluster:up | cluster:down [-- --purge] | cluster:env | lab:csi [-- --name NAME]   （都接受 --lang en|zh-cn）',
     '',
     '  up     从源码构建（或从缓存复用）一个真实的 kind 集群并启动它',
     '  down   删除集群、它的网络以及 cluster:up 启动的引擎；加 --purge 时连构建缓存一起删除',
     '  env    打印让 `npm run grade -- --cluster kind` 使用该集群的 shell 命令：eval "$(npm run -s cluster:env)"',
+    '  lab:csi  在你自己的 kind 集群 NAME（默认 course，由 lab/kind-course.yaml 创建）上安装课程的 CSI 驱动（第 5 课和第 7 课）',
     '',
   ].join('\n'),
 };
@@ -52,6 +55,7 @@ export async function main(argv: string[], io: MainIo): Promise<number> {
     .argument('[command]')
     .option('--lang <lang>')
     .option('--purge')
+    .option('--name <cluster>')
     .option('-h, --help');
   try {
     program.parse(argv, { from: 'user' });
@@ -62,7 +66,7 @@ export async function main(argv: string[], io: MainIo): Promise<number> {
     }
     throw err;
   }
-  const opts = program.opts<{ lang?: string; purge?: boolean; help?: boolean }>();
+  const opts = program.opts<{ lang?: string; purge?: boolean; name?: string; help?: boolean }>();
   try {
     lang = detectLang(opts.lang, io.env);
   } catch {
@@ -99,6 +103,16 @@ export async function main(argv: string[], io: MainIo): Promise<number> {
       }
       io.out.write(`${envLines(state).join('\n')}\n`);
       return 0;
+    }
+    case 'lab-csi': {
+      const controller = new AbortController();
+      const onSigint = () => controller.abort(new Error('interrupted'));
+      process.once('SIGINT', onSigint);
+      try {
+        return await labCsiCommand({ root: io.root, name: opts.name ?? 'course', env: io.env, io: progress, state: readState(clusterPaths(io.env).state), signal: controller.signal });
+      } finally {
+        process.off('SIGINT', onSigint);
+      }
     }
     default:
       io.err.write(`${lang === 'en' ? `unknown command "${command}"` : `未知的命令“${command}”`}\n${HELP[lang]}`);

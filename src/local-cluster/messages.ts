@@ -82,6 +82,18 @@ export const msg = {
   pruned: { en: '{files} cache entries ({mb} MB) and {images} images removed', 'zh-cn': '删除了 {files} 个缓存条目（{mb} MB）和 {images} 个镜像' },
   smoke: { en: 'Smoke test: a Pod on one worker reaches a Pod on the other, and cluster DNS answers', 'zh-cn': '冒烟测试：一个工作节点上的 Pod 能访问另一个工作节点上的 Pod，集群 DNS 能够应答' },
   csi: { en: 'Install the course\'s CSI driver, its sidecars and the snapshot controller', 'zh-cn': '安装课程的 CSI 驱动、其边车容器与快照控制器' },
+  labCsiNoBuild: {
+    en: 'There is no CSI driver build to install from: run `npm run cluster:up` first (it builds the driver and its sidecars, and records them for lab clusters).',
+    'zh-cn': '没有可供安装的 CSI 驱动构建：请先运行 `npm run cluster:up`（它会构建驱动及其边车容器，并为实验集群记录下来）。',
+  },
+  labCsiNoCluster: {
+    en: 'There is no kind cluster "{name}" here: make it first with `kind create cluster --config lab/kind-course.yaml` (run from the repository\'s folder, which holds the CSI store .lab/csi-store).',
+    'zh-cn': '这里没有名为 "{name}" 的 kind 集群：请先在仓库目录中运行 `kind create cluster --config lab/kind-course.yaml` 创建它（CSI 存储目录 .lab/csi-store 就在这个目录下）。',
+  },
+  labCsiDone: {
+    en: 'The course\'s CSI driver runs on "{name}": StorageClass course-csi, VolumeSnapshotClass course-snapclass and the VolumeAttributesClasses course-standard and course-fast are ready for lessons 5 and 7.',
+    'zh-cn': '课程的 CSI 驱动已在 "{name}" 上运行：存储类 course-csi、卷快照类 course-snapclass 以及卷属性类 course-standard 和 course-fast 已可用于第 5 课和第 7 课。',
+  },
   csiReady: { en: '{driver} registered on {nodes} nodes; StorageClass course-csi', 'zh-cn': '{driver} 已在 {nodes} 个节点上注册；存储类 course-csi' },
   csiCommandFailed: {
     en: 'Installing the CSI stack failed at `{command}`:\n{output}\nThe step log has every command and its output; `kubectl -n course-csi get pods` and `kubectl -n course-csi logs ds/course-csi-node -c driver` show the driver\'s side.',

@@ -15,6 +15,11 @@ export const ClusterState = z.object({
   kindVersion: z.string(),
   kubernetesVersion: z.string(),
   upAt: z.string(),
+  /**
+   * What the `csi` step installed, so a lab cluster can get the same CSI stack (`npm run lab:csi`,
+   * the walk-through capture); absent in states written before the course had a CSI driver.
+   */
+  csi: z.object({ imagesDir: z.string(), driverImage: z.string(), gomodcache: z.string() }).optional(),
 });
 export type ClusterState = z.infer<typeof ClusterState>;
 

@@ -195,6 +195,7 @@ async function up(o: UpOptions, versions: Versions, paths: ClusterPaths, engine:
       kindVersion: versions.KIND_VERSION,
       kubernetesVersion: versions.KUBERNETES_VERSION,
       upAt: new Date().toISOString(),
+      csi: { imagesDir: n.csiImagesDir, driverImage: n.csiDriverImage, gomodcache },
     };
     writeState(paths.state, state);
     o.io.out.write(`\n${fill(msg.ready, { elapsed: formatDuration(Date.now() - started) })[lang]}\n\n  eval "$(npm run -s cluster:env)"\n  npm run grade -- lesson-1 --cluster kind\n\n${msg.readyTests[lang]}\n`);

@@ -40,7 +40,7 @@ export class CaptureError extends Error {
 }
 
 /** Why a step that needs something this machine lacks is not run ({evidence} is what showed it). */
-const NEED_REASON: Record<Need, Localized> = { nfs: msg.noNfsClient };
+const NEED_REASON: Record<Need, Localized> = { nfs: msg.noNfsClient, csi: msg.noCsiDriver };
 
 /** Which steps run, and why the others do not (the first one lacking something, and all after it). */
 export function planSteps(steps: WalkthroughStep[], missing: CaptureContext['missing']): { run: WalkthroughStep[]; skipped: { step: WalkthroughStep; reason: Localized }[] } {

@@ -9,12 +9,35 @@
  * the caller's own (lab-names.ts), given to kind with --name (it overrides the config's), so a check
  * never needs "course" to be free and never touches a student's "course".
  */
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { execa } from 'execa';
-import { labNodes } from './lab-names.ts';
+import { LAB_CLUSTER, labNodes } from './lab-names.ts';
 import { nodeNfsClient, type NfsClient } from '../grader/cluster/common/nfs-client.ts';
+import { csiStoreDir } from '../grader/cluster/kind/config.ts';
 
 export { LAB_CLUSTER } from './lab-names.ts';
 export const LAB_CONFIG = 'lab/kind-course.yaml';
+/** The host directory lab/kind-course.yaml shares with every node for the CSI driver, relative to where kind runs. */
+export const LAB_CSI_STORE = '.lab/csi-store';
+
+/**
+ * The host directory a lab cluster's nodes share as the CSI store: for "course" the config's own
+ * (<root>/.lab/csi-store, where a student's `kind create cluster` puts it too); for any other name
+ * one of its own in the course cache, so two labs never share records.
+ */
+export function labCsiStore(root: string, name: string, env: Record<string, string | undefined> = process.env): string {
+  return name === LAB_CLUSTER ? join(root, LAB_CSI_STORE) : csiStoreDir(`lab-${name}`, env);
+}
+
+/** lab/kind-course.yaml with the CSI store at `store` (an absolute path) instead of its relative one. */
+export function labConfigWithStore(root: string, store: string): string {
+  const text = readFileSync(join(root, LAB_CONFIG), 'utf8');
+  const replaced = text.replaceAll(`hostPath: ${LAB_CSI_STORE},`, `hostPath: ${store},`);
+  if (replaced === text) throw new Error(`${LAB_CONFIG} no longer mounts ${LAB_CSI_STORE} on its nodes`);
+  return replaced;
+}
 
 export interface LabTools {
   /** Folder with the kind and kubectl `npm run cluster:up` built. */
@@ -28,20 +51,40 @@ export async function labClusterExists(tools: LabTools, name: string): Promise<b
   return r.stdout.split('\n').map((l) => l.trim()).includes(name);
 }
 
-/** Creates the lab cluster; resolves to kind's exit code and output (nothing thrown on failure). */
+/**
+ * Creates the lab cluster, its CSI store emptied first (a new cluster has no volumes, so records a
+ * former lab left would only mislead the driver); resolves to kind's exit code and output (nothing
+ * thrown on failure).
+ */
 export async function createLabCluster(tools: LabTools, opts: { root: string; name: string; image: string; kubeconfig: string; signal?: AbortSignal }) {
-  const r = await execa(`${tools.bin}/kind`, ['create', 'cluster', '--name', opts.name, '--config', LAB_CONFIG, '--image', opts.image, '--kubeconfig', opts.kubeconfig, '--wait', '180s'], {
-    cwd: opts.root,
-    env: tools.env,
-    all: true,
-    reject: false,
-    cancelSignal: opts.signal,
-  });
-  return { exitCode: r.exitCode ?? 1, output: r.all ?? '' };
+  const store = labCsiStore(opts.root, opts.name, tools.env);
+  rmSync(store, { recursive: true, force: true });
+  mkdirSync(store, { recursive: true });
+  let config = LAB_CONFIG;
+  let tmp: string | undefined;
+  if (opts.name !== LAB_CLUSTER) {
+    tmp = mkdtempSync(join(tmpdir(), 'lab-config-'));
+    config = join(tmp, 'kind-course.yaml');
+    writeFileSync(config, labConfigWithStore(opts.root, store));
+  }
+  try {
+    const r = await execa(`${tools.bin}/kind`, ['create', 'cluster', '--name', opts.name, '--config', config, '--image', opts.image, '--kubeconfig', opts.kubeconfig, '--wait', '180s'], {
+      cwd: opts.root,
+      env: tools.env,
+      all: true,
+      reject: false,
+      cancelSignal: opts.signal,
+    });
+    return { exitCode: r.exitCode ?? 1, output: r.all ?? '' };
+  } finally {
+    if (tmp) rmSync(tmp, { recursive: true, force: true });
+  }
 }
 
-export async function deleteLabCluster(tools: LabTools, name: string): Promise<void> {
+/** Deletes the lab cluster and its CSI store. */
+export async function deleteLabCluster(tools: LabTools, name: string, root: string): Promise<void> {
   await execa(`${tools.bin}/kind`, ['delete', 'cluster', '--name', name], { env: tools.env, reject: false });
+  rmSync(labCsiStore(root, name, tools.env), { recursive: true, force: true });
 }
 
 /**

@@ -30,6 +30,8 @@ import { readState } from '../local-cluster/state.ts';
 import { listLessonFolders } from '../site/lessons.ts';
 import { captureLesson, CaptureError, writeCapture } from './capture.ts';
 import { CaptureFileError } from './capture-file.ts';
+import { installLabCsi } from '../local-cluster/lab-csi.ts';
+import { StepFailedError } from '../local-cluster/run-steps.ts';
 import { createLabCluster, deleteLabCluster, LAB_CONFIG, labClusterExists, labNfsClient, type LabTools } from './lab-cluster.ts';
 import { isLabClusterName, LAB_CLUSTER, labNodes, mapNodeNames } from './lab-names.ts';
 import { loadLessonSteps, walkthroughDir } from './lesson-steps.ts';
@@ -141,6 +143,10 @@ export async function main(argv: string[], io: WalkthroughIo): Promise<number> {
       io.err.write(`${tail(lab.output, 15).join('\n')}\n`);
       return 1;
     }
+    // Steps marked `#@ needs: csi` use the course's CSI driver, which a student's lab gets from `npm run lab:csi`.
+    const csiLessons = folders.filter((f) => loadLessonSteps(io.root, f).some((s) => s.needs.includes('csi')));
+    if (csiLessons.length > 0) say(msg.installingCsi, { lessons: csiLessons.join(', ') });
+    if (csiLessons.length > 0) await installLabCsi({ root: io.root, state, kubeconfig, io: { err: io.err, isTTY: io.isTTY, lang }, logsDir: join(work, 'logs'), signal: io.signal ?? new AbortController().signal });
     say(msg.labReady, { time: formatDuration(Date.now() - started) });
     const nfs = await labNfsClient(tools, name);
 
@@ -194,6 +200,10 @@ export async function main(argv: string[], io: WalkthroughIo): Promise<number> {
       say(msg.interrupted);
       return 130;
     }
+    if (err instanceof StepFailedError) {
+      io.err.write(`${err.lines.join('\n')}\n`);
+      return 1;
+    }
     throw err;
   } finally {
     if (created && opts.keep) {
@@ -201,7 +211,7 @@ export async function main(argv: string[], io: WalkthroughIo): Promise<number> {
     } else {
       if (created) {
         say(msg.deletingLab, { name });
-        await deleteLabCluster(tools, name);
+        await deleteLabCluster(tools, name, io.root);
       }
       rmSync(work, { recursive: true, force: true });
     }

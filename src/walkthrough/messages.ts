@@ -76,6 +76,11 @@ export const msg = {
     en: 'The lessons name the nodes of "course"; on "{name}" every command and lesson manifest runs with them as {nodes}, and the captures keep this cluster\'s output.',
     'zh-cn': '课程中写的是 "course" 的节点名；在 "{name}" 上，每条命令和课程清单都改用 {nodes} 运行，捕获保存的是这个集群的输出。',
   },
+  noCsiDriver: {
+    en: 'the lab cluster has no course CSI driver ({evidence})',
+    'zh-cn': '实验集群上没有课程的 CSI 驱动（{evidence}）',
+  },
+  installingCsi: { en: 'Lessons {lessons} use the course\'s CSI driver: installing it on the lab cluster', 'zh-cn': '第 {lessons} 课要用到课程的 CSI 驱动：正在把它安装到实验集群上' },
   labReady: { en: 'Lab cluster ready in {time}', 'zh-cn': '实验集群已就绪，用时 {time}' },
   labFailed: { en: 'The lab cluster could not be created (kind create cluster ended with exit code {code}):', 'zh-cn': '无法创建实验集群（kind create cluster 以退出码 {code} 结束）：' },
   deletingLab: { en: 'Deleting the lab cluster "{name}"', 'zh-cn': '删除实验集群 "{name}"' },

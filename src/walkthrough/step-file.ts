@@ -8,6 +8,8 @@
  *   nothing; they are kept in what the page shows.
  * - Lines starting with `#@` are directives for the capture, never shown to students:
  *     `#@ needs: nfs`  (before the first command) the step needs an NFS client in the node kernel;
+ *     `#@ needs: csi`  (likewise) the step uses the course's CSI driver, which the capture then
+ *                      installs on the lab cluster (as `npm run lab:csi` does for a student);
  *     `#@ fails`       the next command is meant to exit non-zero (the capture refuses any other
  *                      non-zero exit, so a typo in a lesson cannot be captured as its output).
  * - Ordinary `#` comments are refused: the file is shared by both languages, so explanations belong
@@ -18,7 +20,7 @@ import { fill, type Localized } from '../i18n/lang.ts';
 import { msg } from './messages.ts';
 
 /** Host capabilities a step may need. */
-export const NEEDS = ['nfs'] as const;
+export const NEEDS = ['nfs', 'csi'] as const;
 export type Need = (typeof NEEDS)[number];
 
 export interface StepCommand {

@@ -78,6 +78,8 @@ function fakeMachine(existing: string[]) {
   script('kubectl', `if [ "$1 $2" = "apply -f" ]; then cat "$3"; else echo "kubectl $*"; fi`);
   writeState(join(cache, 'state.json'), { cluster: 'k8s-storage-course', nodeImage: 'k8s-storage-course/node:v1.35.4-abc', bin, kubeconfig: '/k', kindVersion: 'v0.31.0', kubernetesVersion: 'v1.35.4', upAt: '2026-12-03T00:00:00.000Z' });
   const root = mkdtempSync(join(tmpdir(), 'wt-root-'));
+  mkdirSync(join(root, 'lab'));
+  writeFileSync(join(root, 'lab', 'kind-course.yaml'), readFileSync(join(process.cwd(), 'lab', 'kind-course.yaml')));
   mkdirSync(join(root, 'lessons', '01-demo', 'walkthrough'), { recursive: true });
   mkdirSync(join(root, 'lessons', '01-demo', 'manifests'));
   const manifest = 'spec:\n  nodeSelector:\n    kubernetes.io/hostname: course-worker\n';
@@ -97,7 +99,8 @@ describe('walkthroughs:capture on a lab cluster of another name', () => {
     expect(err.join('')).toContain('on "course-check-0a1b" every command and lesson manifest runs with them as course-check-0a1b-control-plane, course-check-0a1b-worker, course-check-0a1b-worker2');
     const kind = m.calls().filter((c) => c.startsWith('kind '));
     expect(kind[0]).toBe('kind get clusters');
-    expect(kind[1]).toMatch(/^kind create cluster --name course-check-0a1b --config lab\/kind-course\.yaml --image k8s-storage-course\/node:v1\.35\.4-abc --kubeconfig \S+ --wait 180s$/);
+    // Its own copy of lab/kind-course.yaml, whose nodes share a CSI store of this lab's own.
+    expect(kind[1]).toMatch(/^kind create cluster --name course-check-0a1b --config \S+\/lab-config-\w+\/kind-course\.yaml --image k8s-storage-course\/node:v1\.35\.4-abc --kubeconfig \S+ --wait 180s$/);
     expect(kind.slice(2)).toEqual(['kind delete cluster --name course-check-0a1b']);
     expect(m.calls()).toContain('docker exec course-check-0a1b-worker cat /proc/filesystems');
 

@@ -44,7 +44,7 @@ describe('parseStepFile', () => {
 
   it.each([
     ['#@ sometimes\necho a\n', ':1: unknown directive "#@ sometimes"'],
-    ['#@ needs: iscsi\necho a\n', ':1: unknown need "iscsi" (known: nfs)'],
+    ['#@ needs: iscsi\necho a\n', ':1: unknown need "iscsi" (known: nfs, csi)'],
     ['echo a\n#@ needs: nfs\necho b\n', ':2: `#@ needs:` goes before the first command'],
     ['echo a\n#@ fails\n', ':2: `#@ fails` has no command after it'],
     ['echo a \\\n', ':1: the last line ends with a backslash'],
