@@ -1,9 +1,11 @@
 /**
  * Builds a fresh model state: the clock, the random source, the three nodes with their own
- * filesystems, the default StorageClass `standard`, the system Services and Namespaces.
+ * filesystems, the default StorageClass `standard`, the system Services and Namespaces, and the
+ * course's CSI stack as `npm run cluster:up` installs it (CSIDriver, StorageClass course-csi,
+ * VolumeSnapshotClass course-snapclass, VolumeAttributesClasses; the course-csi namespace).
  */
 import { VirtualClock } from './clock.ts';
-import { NODE_BASE_DIRS, nodeObjects, standardStorageClass, systemServices } from './cluster-facts.ts';
+import { NODE_BASE_DIRS, courseCsiObjects, nodeObjects, standardStorageClass, systemServices } from './cluster-facts.ts';
 import { ContainerRules } from './container-rules.ts';
 import { EventLog } from './events.ts';
 import { MemFs } from './filesystem.ts';
@@ -31,6 +33,7 @@ export function bootstrap(opts: ModelOptions = {}): ModelState {
     rules: new ContainerRules(opts.unpullableImages, opts.noShellImages),
     nodeFs: new Map(),
     nfs: new Map(),
+    csi: { volumes: new Map(), snapshots: new Map() },
     pods: new Map(),
     runtimeVersion: 0,
     settled: { version: -1, at: 0 },
@@ -43,6 +46,13 @@ export function bootstrap(opts: ModelOptions = {}): ModelState {
   }
   for (const ns of SYSTEM_NAMESPACES) state.store.put(stampNew(state, namespaceObject(ns)));
   state.store.put(stampNew(state, standardStorageClass(iso)));
+  // The CSI stack's objects take their uids from a source of their own, so that adding them left
+  // every other id of a seeded run as it was.
+  const csiIds = new Ids(seededRandom(0xc5105eed));
+  for (const obj of [namespaceObject('course-csi'), ...courseCsiObjects(iso)]) {
+    obj.metadata.uid = csiIds.uid();
+    state.store.put(stampNew(state, obj));
+  }
   for (const svc of systemServices(iso)) state.store.put(stampNew(state, svc));
   return state;
 }

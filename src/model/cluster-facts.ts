@@ -1,7 +1,10 @@
 /**
  * The fixed facts of the course cluster the model stands for (kind, 1 control plane + 2
  * workers): node names, labels, taint, addresses, the default StorageClass `standard`, the
- * service CIDR and its system Services, the node's base directories, and the course NFS address.
+ * service CIDR and its system Services, the node's base directories, the course NFS address, and
+ * what `npm run cluster:up` installs for the course's CSI driver (cluster/csi/course-csi.yaml):
+ * its CSIDriver, the StorageClass course-csi, the VolumeSnapshotClass course-snapclass and two
+ * VolumeAttributesClasses, and the topology label the driver's registration puts on every node.
  */
 import type { K8sObject } from './types.ts';
 
@@ -14,6 +17,20 @@ export const LOCAL_PATH_PROVISIONER = 'rancher.io/local-path';
 export const LOCAL_PATH_BASE = '/var/local-path-provisioner';
 export const KUBELET_PODS_DIR = '/var/lib/kubelet/pods';
 export const DEFAULT_CLASS_ANNOTATION = 'storageclass.kubernetes.io/is-default-class';
+/** The course's CSI driver (cluster/csi-driver/main.go: driverName, topologyKey). */
+export const COURSE_CSI_DRIVER = 'csi.k8s-storage-course.local';
+export const COURSE_CSI_TOPOLOGY_KEY = 'topology.k8s-storage-course.local/node';
+export const COURSE_CSI_CLASS = 'course-csi';
+export const COURSE_SNAPSHOT_CLASS = 'course-snapclass';
+export const DEFAULT_SNAPSHOT_CLASS_ANNOTATION = 'snapshot.storage.kubernetes.io/is-default-class';
+/** The driver's smallest volume: mkfs.xfs makes nothing under 300 MiB (cluster/csi-driver/disk.go minVolumeBytes). */
+export const CSI_MIN_VOLUME_BYTES = 300 * 2 ** 20;
+/**
+ * What `df` reports as the size of every file system that is not a course-csi volume (the
+ * container's own layer, emptyDir on disk, hostPath, local-path): the node's disk, a fixed
+ * stand-in for the machine kind runs on.
+ */
+export const NODE_DISK_BYTES = 100 * 2 ** 30;
 
 /** Directories every node's own filesystem starts with (a Debian-based kind node). */
 export const NODE_BASE_DIRS = [
@@ -39,6 +56,7 @@ export function nodeObjects(iso: string): K8sObject[] {
         'kubernetes.io/arch': 'amd64',
         'kubernetes.io/hostname': n.name,
         'kubernetes.io/os': 'linux',
+        [COURSE_CSI_TOPOLOGY_KEY]: n.name,
         ...(n.controlPlane ? { 'node-role.kubernetes.io/control-plane': '', 'node.kubernetes.io/exclude-from-external-load-balancers': '' } : {}),
       },
     },
@@ -64,6 +82,23 @@ export function standardStorageClass(iso: string): K8sObject {
     reclaimPolicy: 'Delete',
     volumeBindingMode: 'WaitForFirstConsumer',
   };
+}
+
+/**
+ * The cluster-wide objects cluster/csi/course-csi.yaml installs for the course's driver (the
+ * DaemonSet, snapshot controller and RBAC are the model itself). course-csi is not the default
+ * class, and course-snapclass is not the default snapshot class.
+ */
+export function courseCsiObjects(iso: string): K8sObject[] {
+  const meta = (name: string) => ({ name, creationTimestamp: iso });
+  const vac = (name: string, tier: string): K8sObject => ({ apiVersion: 'storage.k8s.io/v1', kind: 'VolumeAttributesClass', metadata: meta(name), driverName: COURSE_CSI_DRIVER, parameters: { tier } });
+  return [
+    { apiVersion: 'storage.k8s.io/v1', kind: 'CSIDriver', metadata: meta(COURSE_CSI_DRIVER), spec: { attachRequired: true, podInfoOnMount: false, fsGroupPolicy: 'File', volumeLifecycleModes: ['Persistent'], requiresRepublish: false, storageCapacity: false, seLinuxMount: false } },
+    { apiVersion: 'storage.k8s.io/v1', kind: 'StorageClass', metadata: meta(COURSE_CSI_CLASS), provisioner: COURSE_CSI_DRIVER, reclaimPolicy: 'Delete', volumeBindingMode: 'WaitForFirstConsumer', allowVolumeExpansion: true },
+    { apiVersion: 'snapshot.storage.k8s.io/v1', kind: 'VolumeSnapshotClass', metadata: meta(COURSE_SNAPSHOT_CLASS), driver: COURSE_CSI_DRIVER, deletionPolicy: 'Delete' },
+    vac('course-standard', 'standard'),
+    vac('course-fast', 'fast'),
+  ];
 }
 
 /** The Services every cluster has: kubernetes (10.96.0.1) and kube-dns (10.96.0.10). */

@@ -5,6 +5,7 @@
  * disappears once all have stopped (at once for a pod that was never scheduled, or grace 0).
  * A PVC (finalizer kubernetes.io/pvc-protection) stays Terminating while any unfinished pod uses
  * it. A PV (kubernetes.io/pv-protection) is removed by the PV controller once it is not Bound.
+ * A VolumeSnapshot with the snapshot controller's finalizers is left to that controller.
  * Owner references are garbage-collected: an object whose owners are all gone is deleted.
  * Namespaces delete everything in them.
  */
@@ -66,6 +67,15 @@ export function requestDelete(state: ModelState, kind: string, namespace: string
     case 'PersistentVolumeClaim':
     case 'PersistentVolume':
       if (!obj.metadata.deletionTimestamp) {
+        obj.metadata.deletionTimestamp = state.clock.iso();
+        obj.metadata.deletionGracePeriodSeconds = 0;
+        state.store.put(obj);
+      }
+      return true;
+    case 'VolumeSnapshot':
+      // Its finalizers are the snapshot controller's: it finishes the deletion (controllers/snapshot.ts).
+      if (!obj.metadata.finalizers?.length) state.store.remove(kind, namespace, name);
+      else if (!obj.metadata.deletionTimestamp) {
         obj.metadata.deletionTimestamp = state.clock.iso();
         obj.metadata.deletionGracePeriodSeconds = 0;
         state.store.put(obj);

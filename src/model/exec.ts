@@ -5,7 +5,9 @@
  * container's own writable layer, which a restart throws away. The container must be running and
  * its image must have a shell; a missing parent directory and a read-only mount are errors.
  */
+import { NODE_DISK_BYTES } from './cluster-facts.ts';
 import { ModelExecError } from './errors.ts';
+import { fileSystemBytes } from './expansion.ts';
 import { FsError, type MemFs, isUnder, normalizePath } from './filesystem.ts';
 import type { ContainerRuntime, ModelState, PodRuntime } from './state.ts';
 import type { Localized } from './types.ts';
@@ -91,6 +93,21 @@ export function readThrough(state: ModelState, namespace: string, pod: string, c
   } catch (e) {
     fsFailure(e, path, 'open');
   }
+}
+
+/**
+ * The total bytes of the file system holding path inside the container, as `df -kP` reports it:
+ * a course CSI volume's own XFS (expansion.ts fileSystemBytes), else the node's disk
+ * (NODE_DISK_BYTES: the container's layer, emptyDir, hostPath, local-path and NFS all report
+ * the disk they live on); undefined if path does not exist.
+ */
+export function fileSystemSizeThrough(state: ModelState, namespace: string, pod: string, container: string, path: string): number | undefined {
+  const { rt, c, spec } = execTarget(state, namespace, pod, container);
+  const at = resolvePath(rt, c, spec, path);
+  if (at.fs.stat(at.path) === undefined) return undefined;
+  const id = at.volume === undefined ? undefined : rt.mounts?.find((m) => m.volume === at.volume)?.csiVolume;
+  const vol = id ? state.csi.volumes.get(id) : undefined;
+  return vol ? fileSystemBytes(vol) : NODE_DISK_BYTES;
 }
 
 /** Lists a directory inside the container (sorted names); undefined if it does not exist. */

@@ -55,6 +55,13 @@ export class MemFs {
     for (const d of dirs) this.mkdirp(d);
   }
 
+  /** An independent copy of the whole filesystem (a snapshot's frozen copy of a volume). */
+  clone(): MemFs {
+    const copy = new MemFs();
+    copy.entries = new Map([...this.entries].map(([k, e]) => [k, { ...e }]));
+    return copy;
+  }
+
   /** 'dir', 'file' or undefined when absent. */
   stat(path: string): 'dir' | 'file' | undefined {
     return this.entries.get(normalizePath(path))?.type;

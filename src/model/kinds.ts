@@ -1,6 +1,9 @@
 /**
  * The kinds the model knows: their apiVersion, scope, the short names kubectl accepts, and
- * whether a user may apply them (ReplicaSet, Node and Event are made by the model itself).
+ * whether a user may apply them (ReplicaSet, Node and Event are made by the model itself; so are
+ * VolumeSnapshotContent, CSIDriver and VolumeAttributesClass, which the model's course CSI stack
+ * owns). The snapshot kinds are the external-snapshotter CRDs (snapshot.storage.k8s.io/v1) with
+ * their short names.
  */
 
 export interface KindInfo {
@@ -26,6 +29,11 @@ export const KINDS: KindInfo[] = [
   { kind: 'ReplicaSet', apiVersion: 'apps/v1', namespaced: true, aliases: ['rs', 'replicasets'], appliable: false },
   { kind: 'Node', apiVersion: 'v1', namespaced: false, aliases: ['no', 'nodes'], appliable: false },
   { kind: 'Event', apiVersion: 'v1', namespaced: true, aliases: ['ev', 'events'], appliable: false },
+  { kind: 'VolumeSnapshot', apiVersion: 'snapshot.storage.k8s.io/v1', namespaced: true, aliases: ['vs', 'volumesnapshots'], appliable: true },
+  { kind: 'VolumeSnapshotClass', apiVersion: 'snapshot.storage.k8s.io/v1', namespaced: false, aliases: ['vsclass', 'vsclasses', 'volumesnapshotclasses'], appliable: true },
+  { kind: 'VolumeSnapshotContent', apiVersion: 'snapshot.storage.k8s.io/v1', namespaced: false, aliases: ['vsc', 'vscs', 'volumesnapshotcontents'], appliable: false },
+  { kind: 'CSIDriver', apiVersion: 'storage.k8s.io/v1', namespaced: false, aliases: ['csidrivers'], appliable: false },
+  { kind: 'VolumeAttributesClass', apiVersion: 'storage.k8s.io/v1', namespaced: false, aliases: ['vac', 'volumeattributesclasses'], appliable: false },
 ];
 
 /** Looks a kind up by its name or a kubectl short name (case-insensitive). */

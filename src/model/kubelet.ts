@@ -2,7 +2,9 @@
  * The kubelet of every node: for each pod bound to a node it mounts the volumes (retrying until
  * they mount, with a FailedMount event per distinct failure), pulls images, starts containers,
  * notices exits and kills, applies restartPolicy, and writes the pod's status. A pod being
- * deleted gets no restarts.
+ * deleted gets no restarts. It notes when it synced each pod (at its start, at once when the
+ * pod's labels or annotations change, and every KUBELET_SYNC_MS): what it does only at a sync
+ * of the pod, NodeExpandVolume (expansion.ts), follows those instants.
  */
 import { handleExit, newContainerRuntime, pullImage, readyToStart, startContainer } from './containers.ts';
 import { podIpPrefix } from './cluster-facts.ts';
@@ -11,6 +13,7 @@ import type { ModelState, PodRuntime } from './state.ts';
 import { emit, touch } from './state.ts';
 import type { K8sObject } from './types.ts';
 import { setupVolumes } from './volumes.ts';
+import { KUBELET_SYNC_MS } from './expansion.ts';
 
 /** Allocates the next pod IP in the node's pod CIDR. */
 function allocateIp(state: ModelState, node: string): string {
@@ -46,6 +49,20 @@ function mountVolumes(state: ModelState, pod: K8sObject, rt: PodRuntime): void {
   touch(state);
 }
 
+/** Notes the kubelet's sync of the pod: its start, a change to its labels or annotations, or its periodic sync. */
+function noteSync(state: ModelState, pod: K8sObject, rt: PodRuntime): void {
+  const meta = JSON.stringify([pod.metadata.labels ?? {}, pod.metadata.annotations ?? {}]);
+  const now = state.clock.now();
+  const synced = (at: number) => {
+    rt.syncedMeta = meta;
+    rt.lastSync = at;
+    touch(state);
+    rt.syncSeq = state.runtimeVersion;
+  };
+  if (rt.syncedMeta === undefined) synced(rt.startedAt);
+  else if (rt.syncedMeta !== meta || now - (rt.lastSync ?? rt.startedAt) >= KUBELET_SYNC_MS) synced(now);
+}
+
 /** One kubelet sync of one pod. */
 function syncPod(state: ModelState, pod: K8sObject): void {
   const node = pod.spec.nodeName as string;
@@ -55,6 +72,7 @@ function syncPod(state: ModelState, pod: K8sObject): void {
     return;
   }
   const rt = podRuntime(state, pod);
+  noteSync(state, pod, rt);
   const terminating = !!pod.metadata.deletionTimestamp;
   if (!terminating) mountVolumes(state, pod, rt);
   if (rt.mounts) {

@@ -1,6 +1,6 @@
 /**
  * StorageModel: the public face of the offline Kubernetes storage model. Every mutating call
- * (apply, delete, patch, scale, labelNode, installNfsServer) reconciles the cluster at the
+ * (apply, delete, patch, scale, annotatePod, labelNode, installNfsServer) reconciles the cluster at the
  * current virtual instant; time moves only with advance(ms). killContainer does not reconcile:
  * the kubelet notices the kill on the next reconcile or advance, as on a real node.
  */
@@ -13,7 +13,7 @@ import { describe } from './describe.ts';
 import { ApplyError } from './vocabulary.ts';
 import { ModelError } from './errors.ts';
 import { eventObject, type ModelEvent } from './events.ts';
-import { listThrough, mkdirThrough, readThrough, runningContainer, writeThrough } from './exec.ts';
+import { fileSystemSizeThrough, listThrough, mkdirThrough, readThrough, runningContainer, writeThrough } from './exec.ts';
 import { kindInfo } from './kinds.ts';
 import { defaultNfsOptions, nfsServiceObject, registerNfsServer, type NfsInstallOptions } from './nfs.ts';
 import { listNodeDir, makeNodeDir, readNodeFile, writeNodeFile } from './node-files.ts';
@@ -56,7 +56,7 @@ export class StorageModel {
   }
 
   /**
-   * Creates or updates objects in order (kubectl apply), then reconciles. Every valid object is
+   * Creates or updates objects in order (kubectl apply), reconciling after each one. Every valid object is
    * applied; if any was refused, throws the first ApplyError (NotModelledError, InvalidObjectError)
    * afterwards. A namespace that does not exist yet is created implicitly.
    */
@@ -68,6 +68,9 @@ export class StorageModel {
         const ns = obj?.metadata?.namespace;
         if (ns && kindInfo(obj.kind)?.namespaced && !this.state.store.has('Namespace', '', ns)) this.state.store.put(stampNew(this.state, namespaceObject(ns)));
         results.push(admit(this.state, obj));
+        // kubectl creates the objects one by one and the controllers see each at once, before the
+        // objects after it in the list exist (a claim listed after its pod: Unschedulable first).
+        reconcile(this.state);
       } catch (e) {
         if (!(e instanceof ApplyError)) throw e;
         first ??= e;
@@ -130,6 +133,23 @@ export class StorageModel {
   /** Reads a file through a running container; undefined if absent. */
   readFile(namespace: string, pod: string, container: string, path: string): string | undefined {
     return readThrough(this.state, namespace, pod, container, path);
+  }
+
+  /** The total bytes of the file system holding path, as df shows it in the running container; undefined if path is absent. */
+  fileSystemSize(namespace: string, pod: string, container: string, path: string): number | undefined {
+    return fileSystemSizeThrough(this.state, namespace, pod, container, path);
+  }
+
+  /**
+   * Sets annotations on a pod (overwriting those keys), then reconciles: like any change to a pod
+   * it makes the pod's kubelet sync it at once (a pending NodeExpandVolume happens now).
+   */
+  annotatePod(namespace: string, pod: string, annotations: Record<string, string>): void {
+    const p = this.state.store.get('Pod', namespace, pod);
+    if (!p) throw new ModelError({ en: `pods "${pod}" not found`, 'zh-cn': `找不到 Pod "${pod}"` });
+    p.metadata.annotations = { ...(p.metadata.annotations ?? {}), ...annotations };
+    this.state.store.put(p);
+    reconcile(this.state);
   }
 
   /** Creates a directory (and parents) through a running container (`mkdir -p`). */

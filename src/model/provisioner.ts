@@ -5,9 +5,14 @@
  * ReadWriteOncePod, refuses selectors, and makes PV `pvc-<claim uid>`: a hostPath directory
  * /var/local-path-provisioner/<pv>_<namespace>_<claim> on that node with required nodeAffinity
  * to it, the class's reclaimPolicy, bound to the claim. kubernetes.io/no-provisioner never
- * provisions. Any other provisioner is an external one that is not running: the claim waits.
+ * provisions. The course's CSI driver (csi.k8s-storage-course.local) has its csi-provisioner
+ * running (csi-provisioner.ts). Any other provisioner is an external one that is not running:
+ * the claim waits. local-path-provisioner v0.0.30 never looks at a claim's dataSource (neither
+ * does sig-storage-lib-external-provisioner v10 it is built on), so a restore or clone claim of
+ * `standard` gets an empty volume.
  */
-import { LOCAL_PATH_BASE, LOCAL_PATH_PROVISIONER } from './cluster-facts.ts';
+import { COURSE_CSI_DRIVER, LOCAL_PATH_BASE, LOCAL_PATH_PROVISIONER } from './cluster-facts.ts';
+import { provisionCourseCsi } from './csi-provisioner.ts';
 import { createObject, setAnnotation } from './objects.ts';
 import type { ModelState } from './state.ts';
 import { RESYNC_MS, emit } from './state.ts';
@@ -56,6 +61,7 @@ export function provision(state: ModelState, pvc: K8sObject, sc: K8sObject): voi
     'persistentvolume-controller',
     RESYNC_MS,
   );
+  if (provisioner === COURSE_CSI_DRIVER) return provisionCourseCsi(state, annotated, sc);
   if (provisioner !== LOCAL_PATH_PROVISIONER) return;
   const ns = pvc.metadata.namespace!;
   const source = `${LOCAL_PATH_PROVISIONER}_local-path-provisioner`;

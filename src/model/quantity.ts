@@ -24,3 +24,18 @@ export function quantityAtLeast(a: unknown, b: unknown): boolean {
   const y = parseQuantity(b);
   return x !== undefined && y !== undefined && x >= y;
 }
+
+/**
+ * A whole number of bytes the way resource.NewQuantity(bytes, BinarySI).String() prints it: the
+ * largest binary suffix that divides it exactly (1073741824 -> "1Gi", 314572800 -> "300Mi"),
+ * else plain digits. The sidecars write PV capacities and snapshot restore sizes like this.
+ */
+export function formatBinaryQuantity(bytes: number): string {
+  if (!Number.isSafeInteger(bytes) || bytes === 0) return String(bytes);
+  const suffixes = ['Ei', 'Pi', 'Ti', 'Gi', 'Mi', 'Ki'] as const;
+  for (const s of suffixes) {
+    const unit = BINARY[s]!;
+    if (Math.abs(bytes) >= unit && bytes % unit === 0) return `${bytes / unit}${s}`;
+  }
+  return String(bytes);
+}

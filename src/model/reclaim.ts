@@ -2,12 +2,14 @@
  * The PV controller's volume half: keeps each PersistentVolume's phase (Available, Bound,
  * Released, Failed) and reclaims released volumes. Retain: stays Released with its data (an
  * admin removes spec.claimRef to make it Available again). Delete: a local-path volume's
- * directory and the PV object are removed; a hostPath PV under /tmp is deleted by the in-tree
+ * directory and the PV object are removed, and so are a course CSI volume's image and PV (its
+ * csi-provisioner calls DeleteVolume; snapshots of it are copies and stay); a hostPath PV under /tmp is deleted by the in-tree
  * deleter; any other static PV (local, nfs, hostPath elsewhere) has no deleter and goes Failed,
  * data untouched. pv-protection: a PV being deleted stays while it is Bound (unless an admin
  * removed the finalizer: then it goes at once and its claim becomes Lost).
  */
-import { CONTROL_PLANE, LOCAL_PATH_PROVISIONER } from './cluster-facts.ts';
+import { CONTROL_PLANE, COURSE_CSI_DRIVER, LOCAL_PATH_PROVISIONER } from './cluster-facts.ts';
+import { deleteVolume as deleteCsiVolume } from './csi-driver.ts';
 import { normalizePath } from './filesystem.ts';
 import type { ModelState } from './state.ts';
 import { emit } from './state.ts';
@@ -33,6 +35,11 @@ function deleteVolume(state: ModelState, pv: K8sObject): void {
   if (pv.metadata.annotations?.['pv.kubernetes.io/provisioned-by'] === LOCAL_PATH_PROVISIONER && pv.spec.hostPath) {
     const node = pv.metadata.annotations?.['local.path.provisioner/selected-node'] ?? pv.spec.nodeAffinity?.required?.nodeSelectorTerms?.[0]?.matchExpressions?.[0]?.values?.[0];
     state.nodeFs.get(node)?.remove(pv.spec.hostPath.path);
+    state.store.remove('PersistentVolume', '', name);
+    return;
+  }
+  if (pv.metadata.annotations?.['pv.kubernetes.io/provisioned-by'] === COURSE_CSI_DRIVER && pv.spec.csi?.driver === COURSE_CSI_DRIVER) {
+    deleteCsiVolume(state, String(pv.spec.csi.volumeHandle));
     state.store.remove('PersistentVolume', '', name);
     return;
   }

@@ -1,7 +1,8 @@
 /**
  * The control loop. reconcile() runs every controller at the current virtual instant until
  * nothing changes (deletions and garbage collection, Deployment / ReplicaSet / StatefulSet
- * controllers, the PV controller's claims and volumes, the scheduler, every kubelet).
+ * controllers, the PV controller's claims and volumes, the snapshot controller, the scheduler,
+ * every kubelet, volume expansion).
  * advanceTo(t) steps virtual time through each pending deadline up to t (container exits and
  * restarts, back-offs, image pull retries, graceful deletions), reconciling at each one, so what
  * happens between two instants happens in order and at its own time.
@@ -10,8 +11,10 @@ import { syncClaims } from './binder.ts';
 import { containerDue } from './containers.ts';
 import { syncDeployments } from './controllers/deployment.ts';
 import { syncReplicaSets } from './controllers/replicaset.ts';
+import { syncSnapshots } from './controllers/snapshot.ts';
 import { syncStatefulSets } from './controllers/statefulset.ts';
 import { deletionDue, processDeletions } from './deletion.ts';
+import { expansionDue, syncExpansions } from './expansion.ts';
 import { syncPods } from './kubelet.ts';
 import { collectNfsServers } from './nfs.ts';
 import { syncVolumes } from './reclaim.ts';
@@ -36,8 +39,10 @@ export function reconcile(state: ModelState): void {
     syncStatefulSets(state);
     syncClaims(state);
     syncVolumes(state);
+    syncSnapshots(state);
     schedulePods(state);
     syncPods(state);
+    syncExpansions(state);
     if (version(state) === before) {
       state.settled = { version: before, at: state.clock.now() };
       return;
@@ -55,6 +60,7 @@ export function nextDue(state: ModelState): number | undefined {
   };
   for (const rt of state.pods.values()) for (const c of rt.containers) containerDue(c).forEach(consider);
   deletionDue(state).forEach(consider);
+  expansionDue(state).forEach(consider);
   return next;
 }
 

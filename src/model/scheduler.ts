@@ -15,6 +15,7 @@
  * v1.35 has no VolumeBinding PreFilter that narrows the nodes first).
  */
 import { claimClass, findMatchingVolume, bind } from './binder.ts';
+import { COURSE_CSI_DRIVER } from './cluster-facts.ts';
 import { setAnnotation, podClaimNames, podFinished } from './objects.ts';
 import { pendingPodStatus } from './pod-status.ts';
 import { SELECTED_NODE, canProvision, localPathError } from './provisioner.ts';
@@ -190,6 +191,11 @@ function waitForProvisioning(state: ModelState, pod: K8sObject, waiting: K8sObje
       if (err) return fail(state, pod, 'SchedulerError', `${prefix}failed to provision volume with StorageClass "${sc.metadata.name}": ${err}`);
       continue;
     }
+    // The course driver's csi-provisioner runs: the scheduler's PreBind waits for it (up to its
+    // bind timeout, 600 s, not modelled) and writes nothing meanwhile, so the pod keeps the
+    // condition of its previous attempt (measured: still Unschedulable from the attempt that ran
+    // before its claim existed, while the restore was refused).
+    if (sc.provisioner === COURSE_CSI_DRIVER) continue;
     const message = `${prefix}waiting for a volume to be created by the external provisioner "${sc.provisioner}" for claim "${pvc.metadata.namespace}/${pvc.metadata.name}"`;
     state.store.put({ ...pod, status: pendingPodStatus(state, pod, 'SchedulerError', message) });
     return;

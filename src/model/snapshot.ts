@@ -1,7 +1,8 @@
 /**
  * A plain-JSON picture of the whole model for the playground, in stable order: nodes with their
  * pods, each pod's containers (with the files in their own writable layer) and volumes (with the
- * files they hold), each node's own files, PersistentVolumes and claims, StorageClasses, NFS
+ * files they hold), each node's own files, PersistentVolumes (a course CSI volume's files from
+ * its image, at <node>:/var/lib/course-csi/volumes/<id>.img) and claims, StorageClasses, NFS
  * servers, workloads and Services.
  */
 import { NODE_BASE_DIRS } from './cluster-facts.ts';
@@ -138,14 +139,23 @@ function podSnapshot(state: ModelState, pod: K8sObject): PodSnapshot {
   };
 }
 
-function pvSource(pv: K8sObject): string {
+function pvSource(state: ModelState, pv: K8sObject): string {
   if (pv.spec.local) return `local ${pv.spec.local.path}`;
   if (pv.spec.hostPath) return `hostPath ${pv.spec.hostPath.path}`;
   if (pv.spec.nfs) return `nfs ${pv.spec.nfs.server}:${pv.spec.nfs.path}`;
+  if (pv.spec.csi) {
+    const vol = state.csi.volumes.get(String(pv.spec.csi.volumeHandle));
+    return vol ? `csi ${vol.node}:/var/lib/course-csi/volumes/${vol.id}.img` : `csi ${pv.spec.csi.driver} ${pv.spec.csi.volumeHandle}`;
+  }
   return 'unknown';
 }
 
 function pvFiles(state: ModelState, pv: K8sObject): Record<string, string> {
+  if (pv.spec.csi) {
+    // A course CSI volume's files live in its image (state.csi), not in a node directory.
+    const vol = state.csi.volumes.get(String(pv.spec.csi.volumeHandle));
+    return vol ? filesUnder(vol.fs, '/') : {};
+  }
   if (pv.spec.nfs) {
     const server = state.nfs.get(pv.spec.nfs.server);
     return server ? filesUnder(server.fs, pv.spec.nfs.path) : {};
@@ -182,7 +192,7 @@ export function snapshot(state: ModelState): ModelSnapshot {
       reclaimPolicy: pv.spec.persistentVolumeReclaimPolicy,
       storageClass: pv.spec.storageClassName ?? '',
       ...(pv.spec.claimRef ? { claim: `${pv.spec.claimRef.namespace}/${pv.spec.claimRef.name}` } : {}),
-      source: pvSource(pv),
+      source: pvSource(state, pv),
       files: pvFiles(state, pv),
     })),
     persistentVolumeClaims: state.store.list('PersistentVolumeClaim').map((c) => ({

@@ -27,6 +27,8 @@ export interface MountSource {
   medium?: string;
   claim?: string;
   pv?: string;
+  /** The course CSI volume's id (vol-...), when the bytes live in one of its images. */
+  csiVolume?: string;
 }
 
 /** One run of a container: a fresh id and a fresh writable layer. */
@@ -84,6 +86,12 @@ export interface PodRuntime {
   containers: ContainerRuntime[];
   /** Set while the pod is being deleted: when the object goes away. */
   deleteAt?: number;
+  /** The pod's labels and annotations as the kubelet last synced them (a change makes it sync at once). */
+  syncedMeta?: string;
+  /** When the kubelet last synced the pod: its start, a change to the pod, or its periodic sync. */
+  lastSync?: number;
+  /** runtimeVersion right after that sync (orders it against an expansion at the same instant). */
+  syncSeq?: number;
 }
 
 /** An NFS server the model serves: its disk and exported paths. */
@@ -95,6 +103,49 @@ export interface NfsServer {
   service: { namespace: string; name: string };
 }
 
+/**
+ * A volume of the course's CSI driver: an image file on its node holding its own file system.
+ * Its bytes live here, not in the node's directories (the node sees only the image file).
+ */
+export interface CsiVolume {
+  /** vol-<first 20 hex digits of sha256(pv name)>, the PV's spec.csi.volumeHandle. */
+  id: string;
+  /** The CreateVolume name: the PV name. */
+  name: string;
+  node: string;
+  /** What the driver's record says (ControllerExpandVolume raises it). */
+  capacityBytes: number;
+  /** The image file's length (a snapshot copies it; it grows to the record's size when staged or expanded on the node). */
+  imageBytes: number;
+  /** The size of the file system inside the image (it catches up on NodeExpandVolume / NodeStageVolume). */
+  fsBytes: number;
+  fs: MemFs;
+  source?: { snapshotId?: string; volumeId?: string };
+  /** When ControllerExpandVolume last grew the record while the file system had not (NodeExpandVolume is due). */
+  expandedAt?: number;
+  /** runtimeVersion right after that expansion: a pod sync with a larger syncSeq came after it. */
+  expandedSeq?: number;
+}
+
+/** A snapshot of the course's CSI driver: a frozen copy of a volume's image in the shared directory. */
+export interface CsiSnapshot {
+  /** snap-<first 20 hex digits of sha256(request name)>, the content's status.snapshotHandle. */
+  id: string;
+  /** The CreateSnapshot name: snapshot-<VolumeSnapshot uid>. */
+  name: string;
+  sourceVolumeId: string;
+  sourceNode: string;
+  sizeBytes: number;
+  fs: MemFs;
+  createdAt: number;
+}
+
+/** The course CSI driver's records (its shared directory and the nodes' images). */
+export interface CsiDriverState {
+  volumes: Map<string, CsiVolume>;
+  snapshots: Map<string, CsiSnapshot>;
+}
+
 export interface ModelState {
   store: ObjectStore;
   clock: VirtualClock;
@@ -103,6 +154,7 @@ export interface ModelState {
   rules: ContainerRules;
   nodeFs: Map<string, MemFs>;
   nfs: Map<string, NfsServer>;
+  csi: CsiDriverState;
   pods: Map<string, PodRuntime>;
   /** Bumped on every runtime change (together with store.version: reconcile's fixpoint). */
   runtimeVersion: number;

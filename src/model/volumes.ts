@@ -3,9 +3,12 @@
  * node, or explains why it cannot (the FailedMount text). Lifetimes follow from where the bytes
  * live: emptyDir and configMap under /var/lib/kubelet/pods/<pod-uid>/ on the node (removed with
  * the pod), hostPath and local PVs at their node path (kept), NFS on the server (shared by all
- * nodes). hostPath `type` is checked like the kubelet does.
+ * nodes), a course CSI volume in its own image on its node (cluster/csi-driver: staged from the
+ * image, which grows to the recorded size first; a node other than the volume's cannot attach
+ * it). hostPath `type` is checked like the kubelet does.
  */
-import { KUBELET_PODS_DIR } from './cluster-facts.ts';
+import { COURSE_CSI_DRIVER, KUBELET_PODS_DIR } from './cluster-facts.ts';
+import { growFileSystem } from './csi-driver.ts';
 import { FsError, type MemFs, normalizePath, parentPath } from './filesystem.ts';
 import { mountNfs } from './nfs.ts';
 import { matchNodeSelectorTerms } from './selectors.ts';
@@ -160,5 +163,19 @@ function claim(state: ModelState, pod: K8sObject, node: string, vol: any): Sourc
     if (!r.ok) return r;
     return { ok: true, source: { ...r.source, ...base, type: 'persistentVolumeClaim', readOnly: readOnly || !!r.source.readOnly } };
   }
+  if (pv.spec.csi?.driver === COURSE_CSI_DRIVER) return courseCsi(state, node, pv, { ...base, readOnly });
   return { ok: false, detail: 'persistent volume source not modelled', volumeName: pvName };
+}
+
+/** A course CSI volume: attach (its node only), stage (the file system grows to the record's size), publish. */
+function courseCsi(state: ModelState, node: string, pv: K8sObject, base: { claim: string; pv: string; readOnly: boolean }): Source {
+  const id = String(pv.spec.csi.volumeHandle);
+  const vol = state.csi.volumes.get(id);
+  const attach = (desc: string) => ({ ok: false as const, raw: true, detail: `AttachVolume.Attach failed for volume "${pv.metadata.name}" : rpc error: code = ${desc}` });
+  if (!vol) return attach(`NotFound desc = volume ${id} does not exist`);
+  if (vol.node !== node) {
+    return attach(`FailedPrecondition desc = volume ${id} is on node ${vol.node} and cannot be attached to node ${node}: its pods must run on node ${vol.node} (the PV's node affinity says so)`);
+  }
+  growFileSystem(state, id);
+  return { ok: true, source: { ...base, type: 'persistentVolumeClaim', fs: vol.fs, path: '/', file: false, where: `${node}:/var/lib/course-csi/volumes/${id}.img`, csiVolume: id } };
 }

@@ -88,6 +88,9 @@ export function traced(cluster: Cluster, log: RawEntry[]): Cluster {
           const text = result as string | undefined;
           log.push({ t: 'file', key, value: text === undefined ? 'absent' : tokens.has(text) ? `token ${tokens.get(text)}` : text === '' ? 'empty' : `other (${text.length} B)` });
         }
+        // A size is compared in whole GiB (rounded up): XFS keeps some of the volume for itself, and
+        // the model need not know how much.
+        if (name === 'fileSystemSize') log.push({ t: 'file', key: `size ${args[0]}/${args[1]}:${args[2]}`, value: result === undefined ? 'absent' : `${Math.ceil((result as number) / 2 ** 30)} GiB` });
         return result;
       };
     },

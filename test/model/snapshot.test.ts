@@ -35,7 +35,11 @@ describe('snapshot', () => {
     expect(snap.nodes[0]!.taints).toEqual(['node-role.kubernetes.io/control-plane:NoSchedule']);
     expect(snap.persistentVolumes).toEqual([expect.objectContaining({ name: 'course-pv', phase: 'Bound', claim: 'default/course-pvc', source: 'local /var/local/course-pv', files: { token: 'pv' } })]);
     expect(snap.persistentVolumeClaims).toEqual([expect.objectContaining({ name: 'course-pvc', phase: 'Bound', volume: 'course-pv', storageClass: '' })]);
-    expect(snap.storageClasses).toEqual([{ name: 'standard', provisioner: 'rancher.io/local-path', reclaimPolicy: 'Delete', volumeBindingMode: 'WaitForFirstConsumer', isDefault: true }]);
+    // course-csi: what `npm run cluster:up` installs for the course's CSI driver.
+    expect(snap.storageClasses).toEqual([
+      { name: 'course-csi', provisioner: 'csi.k8s-storage-course.local', reclaimPolicy: 'Delete', volumeBindingMode: 'WaitForFirstConsumer', isDefault: false },
+      { name: 'standard', provisioner: 'rancher.io/local-path', reclaimPolicy: 'Delete', volumeBindingMode: 'WaitForFirstConsumer', isDefault: true },
+    ]);
   });
 
   it('is deterministic: the same seed and steps give the same snapshot', () => {

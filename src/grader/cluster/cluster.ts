@@ -169,6 +169,21 @@ export interface Cluster {
   /** Reads a file inside the container; undefined if it does not exist. Rejects if the container is unreachable. */
   readFile(pod: string, container: string, path: string): Promise<string | undefined>;
 
+  /**
+   * The total size in bytes of the file system that holds `path` inside the container, as `df -kP`
+   * reports it there (what the Pod sees, e.g. after a volume expansion); undefined if `path` does
+   * not exist. Rejects with ExecError if the container cannot be reached or df fails.
+   */
+  fileSystemSize(pod: string, container: string, path: string): Promise<number | undefined>;
+
+  /**
+   * Sets the grader's own annotations on a Pod of the run (overwriting). A change to a Pod makes
+   * its kubelet sync it at once, so what the kubelet does at its next sync of the Pod (growing a
+   * volume's file system after an expansion, NodeExpandVolume) happens now rather than at its
+   * periodic resync, up to about 90 s later. Rejects if the Pod does not exist.
+   */
+  annotatePod(name: string, annotations: Record<string, string>): Promise<void>;
+
   /** Reads a file on a node's own filesystem (kind: docker exec <node> cat); undefined if absent. */
   readNodeFile(node: string, path: string): Promise<string | undefined>;
 

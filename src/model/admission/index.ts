@@ -15,6 +15,8 @@ import { L, checkName, rejectFor, stripServerFields } from './common.ts';
 import { admitPodSpec } from './pod.ts';
 import { admitConfigMap, admitNamespace, admitService } from './service.ts';
 import { admitClaim, admitStorageClass, admitVolume } from './storage.ts';
+import { checkResize } from './resize.ts';
+import { admitSnapshot, admitSnapshotClass } from './snapshot.ts';
 import { checkImmutable, mergeUpdate } from './update.ts';
 import { admitDeployment, admitStatefulSet } from './workloads.ts';
 
@@ -43,6 +45,10 @@ function validateKind(state: ModelState, obj: K8sObject, existing: K8sObject | u
       return admitConfigMap(obj);
     case 'Namespace':
       return admitNamespace(obj);
+    case 'VolumeSnapshot':
+      return admitSnapshot(obj, existing);
+    case 'VolumeSnapshotClass':
+      return admitSnapshotClass(obj, existing);
   }
 }
 
@@ -78,6 +84,7 @@ export function admit(state: ModelState, input: K8sObject, replace = false): App
   }
   const merged = mergeUpdate(existing, obj, !replace);
   checkImmutable(existing, merged);
+  if (kind === 'PersistentVolumeClaim') checkResize(state, existing, merged);
   merged.metadata.resourceVersion = existing.metadata.resourceVersion;
   const changed = state.store.put(merged);
   return { kind, name: obj.metadata.name, namespace: obj.metadata.namespace, action: changed ? 'configured' : 'unchanged' };

@@ -3,8 +3,9 @@
  * its defaults (PV reclaim policy Retain, SC reclaimPolicy Delete and volumeBindingMode
  * Immediate, volumeMode Filesystem), the protection finalizers, and the DefaultStorageClass
  * plugin (a claim that names no class at all gets the default class; "" stays ""). Modelled PV
- * sources: local (requires nodeAffinity), hostPath, nfs; anything else, Block volumes, data
- * sources, Recycle and allowedTopologies are "not modelled".
+ * sources: local (requires nodeAffinity), hostPath, nfs; anything else, Block volumes, Recycle
+ * and allowedTopologies are "not modelled". A claim's data source is kept (and mirrored into
+ * dataSourceRef as the API server does); what it yields is the provisioner's.
  */
 import { className, defaultClass } from '../class-names.ts';
 import { parseQuantity } from '../quantity.ts';
@@ -41,7 +42,16 @@ export function checkClaimSpec(r: Reject, spec: any, field: string): void {
   checkStorage(r, `${field}.resources.requests[storage]`, spec.resources?.requests?.storage);
   if (spec.volumeMode === 'Block') throw r.notModelled(L('raw block volumes (volumeMode: Block)', '原始块卷（volumeMode: Block）'));
   checkEnum(r, `${field}.volumeMode`, spec.volumeMode ?? 'Filesystem', ['Filesystem', 'Block']);
-  if (spec.dataSource || spec.dataSourceRef) throw r.notModelled(L('claim data sources (cloning, snapshots)', '申领的数据源（克隆、快照）'));
+}
+
+/**
+ * The API server's normalisation of a claim's data source (AnyVolumeDataSource): a dataSource
+ * alone is copied into dataSourceRef, a dataSourceRef alone (without a namespace) into dataSource.
+ * Which sources work is the provisioner's business (csi-provisioner.ts; local-path ignores them).
+ */
+export function normalizeDataSource(spec: any): void {
+  if (spec.dataSource && !spec.dataSourceRef) spec.dataSourceRef = structuredClone(spec.dataSource);
+  else if (spec.dataSourceRef && !spec.dataSource && !spec.dataSourceRef.namespace) spec.dataSource = structuredClone(spec.dataSourceRef);
 }
 
 /** Defaults a new claim: volumeMode, pvc-protection finalizer, and the default class if it names none. */
@@ -58,6 +68,7 @@ export function defaultClaim(state: ModelState, pvc: K8sObject): void {
 export function admitClaim(state: ModelState, pvc: K8sObject, creating: boolean): void {
   checkClaimSpec(rejectFor(pvc), pvc.spec, 'spec');
   pvc.spec.volumeMode ??= 'Filesystem';
+  normalizeDataSource(pvc.spec);
   if (creating) {
     defaultClaim(state, pvc);
     pvc.status = { phase: 'Pending' };

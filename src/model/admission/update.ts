@@ -62,10 +62,7 @@ export function checkImmutable(existing: K8sObject, merged: K8sObject): void {
     case 'PersistentVolumeClaim': {
       const rest = (s: any) => ({ ...s, resources: undefined, volumeAttributesClassName: undefined });
       if (!same(rest(a), rest(b))) throw r.invalid('spec', L('Forbidden: spec is immutable after creation except resources.requests and volumeAttributesClassName for bound claims', '禁止：创建后 spec 不可修改（已绑定申领的 resources.requests 和 volumeAttributesClassName 除外）'));
-      if (!same(a.resources, b.resources)) {
-        // The PersistentVolumeClaimResize admission plugin's answer, as lesson 5's walk-through recorded it.
-        throw r.forbidden('persistentvolumeclaims', L('only dynamically provisioned pvc can be resized and the storageclass that provisions the pvc must support resize', '只有动态制备且其存储类支持扩容的 PVC 才能修改容量（离线模型不模拟卷扩容）'));
-      }
+      // A change of resources is resize.ts's to judge (it needs the claim's class).
       return;
     }
     case 'PersistentVolume': {

@@ -234,6 +234,15 @@ export class FakeCluster implements Cluster {
     this.running(pod, container);
     return this.files.get(`${pod}:${path}`);
   }
+  /** Sizes tests set by `${pod}:${path}`; 1 GiB for any other path. */
+  readonly sizes = new Map<string, number>();
+  async fileSystemSize(pod: string, container: string, path: string): Promise<number | undefined> {
+    this.running(pod, container);
+    return this.sizes.get(`${pod}:${path}`) ?? 2 ** 30;
+  }
+  async annotatePod(name: string, annotations: Record<string, string>): Promise<void> {
+    this.calls.push(`annotate pod/${name} ${Object.entries(annotations).map(([k, v]) => `${k}=${v}`).join(',')}`);
+  }
   async readNodeFile(): Promise<string | undefined> {
     return undefined;
   }

@@ -24,6 +24,28 @@ export const MAX_WRITE_BYTES = 64 * 1024;
 /** Prints "$1", or exits ABSENT_EXIT with the marker when nothing exists there. */
 export const READ_SCRIPT = `if [ ! -e "$1" ] && [ ! -L "$1" ]; then echo '${ABSENT_MARKER}' >&2; exit ${ABSENT_EXIT}; fi; exec cat < "$1"`;
 
+/**
+ * Prints `df -kP` for the file system holding "$1" (POSIX output: one header line, then one line
+ * whose second field is the total in 1024-byte blocks), or exits ABSENT_EXIT when "$1" does not exist.
+ * Works with busybox and coreutils df alike.
+ */
+export const DF_SCRIPT = `if [ ! -e "$1" ]; then echo '${ABSENT_MARKER}' >&2; exit ${ABSENT_EXIT}; fi; exec df -kP "$1"`;
+
+/** The total size in bytes from `df -kP` output; throws ExecError when the output has no such line. */
+export function dfTotalBytes(stdout: string, where: string): number {
+  const line = stdout.trim().split('\n')[1] ?? '';
+  const blocks = Number(line.trim().split(/\s+/)[1]);
+  if (!Number.isSafeInteger(blocks) || blocks <= 0) throw new ExecError(`could not read the file system size in ${where}: df printed ${JSON.stringify(stdout.trim().slice(0, 200))}`);
+  return blocks * 1024;
+}
+
+/** Interprets a finished df: the total in bytes, undefined for "no such path", ExecError for anything else. */
+export function dfOutcome(r: RunResult, where: string): number | undefined {
+  if (r.exitCode === 0 && !r.failure) return dfTotalBytes(r.stdout, where);
+  if (r.exitCode === ABSENT_EXIT && r.stderr.includes(ABSENT_MARKER)) return undefined;
+  throw new ExecError(execFailure(r, `read the file system size in ${where}`));
+}
+
 /** Interprets a finished read: content, undefined for "no such file", ExecError for anything else. */
 export function readOutcome(r: RunResult, where: string): string | undefined {
   if (r.exitCode === 0 && !r.failure) return r.stdout;

@@ -19,7 +19,7 @@ import type { CommandRunner } from '../../exec/runner.ts';
 import { ownership, prepareObjects } from './apply-prep.ts';
 import type { ClusterBackend, NodeAccess } from './backend.ts';
 import { collectDiagnostics } from './diagnostics.ts';
-import { MAX_WRITE_BYTES, READ_SCRIPT, WRITE_SCRIPT, readOutcome, writeOutcome } from './file-scripts.ts';
+import { DF_SCRIPT, MAX_WRITE_BYTES, READ_SCRIPT, WRITE_SCRIPT, dfOutcome, readOutcome, writeOutcome } from './file-scripts.ts';
 import { assertAbsolutePath, isNamespaced } from './kinds.ts';
 import { Kube } from './kube.ts';
 import { KubectlArgs } from './kubectl.ts';
@@ -271,6 +271,15 @@ export class KubectlCluster implements Cluster {
   async readFile(pod: string, container: string, path: string): Promise<string | undefined> {
     const argv = this.kube.args.exec(pod, container, READ_SCRIPT, [assertAbsolutePath(path)], false);
     return readOutcome(await this.kube.run(argv, { reject: false, timeoutMs: 30_000 }), `${pod}/${container}`);
+  }
+
+  async fileSystemSize(pod: string, container: string, path: string): Promise<number | undefined> {
+    const argv = this.kube.args.exec(pod, container, DF_SCRIPT, [assertAbsolutePath(path)], false);
+    return dfOutcome(await this.kube.run(argv, { reject: false, timeoutMs: 30_000 }), `${pod}/${container}`);
+  }
+
+  async annotatePod(name: string, annotations: Record<string, string>): Promise<void> {
+    await this.kube.run(this.kube.args.annotatePod(name, annotations));
   }
 
   readNodeFile(node: string, path: string): Promise<string | undefined> {

@@ -160,6 +160,14 @@ export function createModelCluster(opts: ModelClusterOptions = {}): ModelCluster
       return model.readFile(namespace, pod, container, path);
     },
 
+    async fileSystemSize(pod: string, container: string, path: string): Promise<number | undefined> {
+      return model.fileSystemSize(namespace, pod, container, path);
+    },
+
+    async annotatePod(name: string, annotations: Record<string, string>): Promise<void> {
+      model.annotatePod(namespace, name, annotations);
+    },
+
     async readNodeFile(node: string, path: string): Promise<string | undefined> {
       return model.readNodeFile(node, path);
     },
@@ -185,7 +193,7 @@ export function createModelCluster(opts: ModelClusterOptions = {}): ModelCluster
     async cleanup(): Promise<void> {
       try {
         model.delete({ kind: 'Namespace', name: namespace }, { gracePeriodSeconds: 0 });
-        for (const kind of ['PersistentVolume', 'StorageClass', 'Namespace']) {
+        for (const kind of ['PersistentVolume', 'StorageClass', 'VolumeSnapshotClass', 'Namespace']) {
           for (const obj of model.list(kind)) {
             const mine = obj.metadata.labels?.[RUN_LABEL] === runId || (kind === 'PersistentVolume' && obj.spec?.claimRef?.namespace === namespace);
             if (mine) model.delete({ kind, name: obj.metadata.name });

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { createExecaRunner } from '../../../../src/grader/exec/runner.ts';
-import { ABSENT_EXIT, ABSENT_MARKER, READ_SCRIPT, WRITE_SCRIPT, readOutcome, writeOutcome } from '../../../../src/grader/cluster/common/file-scripts.ts';
+import { ABSENT_EXIT, ABSENT_MARKER, DF_SCRIPT, READ_SCRIPT, WRITE_SCRIPT, dfOutcome, dfTotalBytes, readOutcome, writeOutcome } from '../../../../src/grader/cluster/common/file-scripts.ts';
 import { ExecError } from '../../../../src/grader/cluster/cluster.ts';
 
 function available(shell: string[]): boolean {
@@ -70,6 +70,16 @@ describe.each(SHELLS.map((s) => [s.join(' '), s] as const))('scripts under %s', 
     expect(() => readOutcome(r, 'test')).toThrow(ExecError);
   });
 
+  it('df: the total size of the file system holding a path, as df -kP says; absent for a missing path', async () => {
+    const r = await run(DF_SCRIPT, dir);
+    const size = dfOutcome(r, 'test');
+    const expected = Number(execFileSync('df', ['-kP', dir], { encoding: 'utf8' }).trim().split('\n')[1]!.trim().split(/\s+/)[1]) * 1024;
+    expect(size).toBe(expected);
+    expect(size).toBeGreaterThan(0);
+    expect(dfOutcome(await run(DF_SCRIPT, join(dir, 'nothing-here')), 'test')).toBeUndefined();
+    expect(existsSync(join(dir, 'PWNED'))).toBe(false);
+  });
+
   it.each(ADVERSARIAL)('treats the path %j as a name, never as code', async (name) => {
     const path = join(dir, name);
     const w = await run(WRITE_SCRIPT, path, 'safe');
@@ -96,6 +106,13 @@ describe('readOutcome / writeOutcome interpret the runner result', () => {
 
   it('explains a container that is not running', () => {
     expect(() => readOutcome(r({ exitCode: 1, stderr: 'error: unable to upgrade connection: container not found ("writer")' }), 'p/writer')).toThrow(/not running/);
+  });
+
+  it('dfTotalBytes reads the second field of the line after the header (busybox and coreutils alike)', () => {
+    expect(dfTotalBytes('Filesystem     1024-blocks  Used Available Capacity Mounted on\n/dev/loop3         1014656 40128    974528       4% /data\n', 'p/c')).toBe(1014656 * 1024);
+    expect(dfTotalBytes('Filesystem           1024-blocks    Used Available Capacity Mounted on\noverlay               101203948  9013324  86997248   9% /\n', 'p/c')).toBe(101203948 * 1024);
+    expect(() => dfTotalBytes('df: /data: No such file or directory\n', 'p/c')).toThrow(ExecError);
+    expect(() => dfOutcome(r({ exitCode: 1, stderr: 'df: unrecognized option' }), 'p/c')).toThrow(/file system size/);
   });
 
   it('names a timeout', () => {

@@ -3,7 +3,7 @@ import { FakeRunner } from '../../../../src/grader/exec/fake-runner.ts';
 import { KubectlCluster } from '../../../../src/grader/cluster/common/kubectl-cluster.ts';
 import type { ClusterBackend, NodeAccess } from '../../../../src/grader/cluster/common/backend.ts';
 import { ApplyError, ClusterUnavailableError, ExecError, type K8sObject } from '../../../../src/grader/cluster/cluster.ts';
-import { READ_SCRIPT, WRITE_SCRIPT } from '../../../../src/grader/cluster/common/file-scripts.ts';
+import { DF_SCRIPT, READ_SCRIPT, WRITE_SCRIPT } from '../../../../src/grader/cluster/common/file-scripts.ts';
 import { fixtureJson, fixtureText, kubectl, list, virtualClock } from './helpers.ts';
 
 const NS = 'course-run1';
@@ -396,6 +396,24 @@ describe('KubectlCluster container and node operations', () => {
     expect(runner.calls.at(-1)!.args.slice(-5)).toEqual(['sh', '-c', READ_SCRIPT, '--', '/cache/token']);
     expect(runner.calls.at(-1)!.input).toBeUndefined();
     expect(await cluster.readFile('cache-pod', 'reader', '/cache/token')).toBeUndefined();
+  });
+
+  it('fileSystemSize: df -kP on the path as $1, the total in bytes; undefined when the path is absent', async () => {
+    const { cluster, runner } = await prepared();
+    runner.once('kubectl', ['--kubeconfig', '/kc', 'exec', 'reader'], { stdout: 'Filesystem 1024-blocks Used Available Capacity Mounted on\n/dev/loop2 2078720 49216 2029504 3% /data\n' }, { exitCode: 66, stderr: 'k8s-storage-course: no such file\n' });
+    expect(await cluster.fileSystemSize('reader', 'app', '/data')).toBe(2078720 * 1024);
+    expect(runner.calls.at(-1)!.args.slice(-5)).toEqual(['sh', '-c', DF_SCRIPT, '--', '/data']);
+    expect(await cluster.fileSystemSize('reader', 'app', '/nope')).toBeUndefined();
+  });
+
+  it('annotatePod: kubectl annotate of the Pod in the run namespace, overwriting; a value a flag parser could misread is refused', async () => {
+    const { cluster, runner } = await prepared();
+    runner.once('kubectl', ['--kubeconfig', '/kc', 'annotate', 'pods', 'reader'], {});
+    await cluster.annotatePod('reader', { 'storage-course/resync': '1765000000000' });
+    const args = runner.calls.at(-1)!.args;
+    expect(args.slice(2, 7)).toEqual(['annotate', 'pods', 'reader', 'storage-course/resync=1765000000000', '--overwrite']);
+    expect(args[args.indexOf('-n') + 1]).toMatch(/^course-/);
+    await expect(cluster.annotatePod('reader', { 'storage-course/resync': '--all' })).rejects.toThrow(/invalid annotation value/);
   });
 
   it('readFile: an unreachable container is an ExecError, not "absent"', async () => {

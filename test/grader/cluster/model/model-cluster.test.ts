@@ -251,7 +251,8 @@ describe('model cluster: operations', () => {
     expect(c.model.list('PersistentVolumeClaim', { namespace: 'course-clean' })).toEqual([]);
     expect(c.model.get({ kind: 'Namespace', name: 'course-clean' })).toBeUndefined();
     expect(c.model.list('PersistentVolume')).toEqual([]);
-    expect(c.model.list('StorageClass').map((s) => s.metadata.name)).toEqual(['standard']);
+    // course-csi is the course's CSI driver's class, installed with the cluster (not the run's).
+    expect(c.model.list('StorageClass').map((s) => s.metadata.name)).toEqual(['course-csi', 'standard']);
     expect(c.model.get({ kind: 'Node', name: 'course-worker' })!.metadata.labels?.['storage-course/role']).toBeUndefined();
     expect(c.model.get({ kind: 'Node', name: 'course-worker2' })!.metadata.labels?.['storage-course/role']).toBe('before');
     // The fixture namespace this run created goes too; one it found is left alone.
