@@ -27,7 +27,7 @@ const T = {
     'zh-cn': '{n} 次的中位数；首次（冷）运行 {first}；静态检查通过 {passed}/{total}',
   },
   scenarioTitle: { en: 'Scenarios on the model (each solution through the runner, in-process)', 'zh-cn': '离线模型上的场景（每课参考答案经由评分运行器，进程内）' },
-  scenarioTotal: { en: 'all six lessons, one pass', 'zh-cn': '全部六课，运行一遍' },
+  scenarioTotal: { en: 'every lesson, one pass', 'zh-cn': '全部课程，运行一遍' },
   scenarioDetail: {
     en: 'median of {n} passes; first pass {first}; per lesson: {lessons}',
     'zh-cn': '{n} 遍的中位数；第一遍 {first}；各课：{lessons}',

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { courseLessons, gradeOnModel, summary } from './harness.ts';
 
 describe('course lessons', () => {
-  it('are the six lessons, each with an exercise and a grader', () => {
+  it('are the seven lessons, each with an exercise and a grader', () => {
     expect(courseLessons().map((l) => `${l.id} ${l.folder}`)).toEqual([
       'lesson-1 01-emptydir',
       'lesson-2 02-hostpath',
@@ -12,6 +12,7 @@ describe('course lessons', () => {
       'lesson-4 04-pv-pvc',
       'lesson-5 05-storageclass',
       'lesson-6 06-statefulset',
+      'lesson-7 07-snapshots-expansion',
     ]);
   });
 });

@@ -16,7 +16,7 @@ export const CASES_DIR = resolve(import.meta.dirname, 'cases');
 export const ExpectationSchema = z
   .object({
     /** The lesson graded: lesson-1 .. lesson-6. */
-    lesson: z.string().regex(/^lesson-[1-6]$/),
+    lesson: z.string().regex(/^lesson-[1-7]$/),
     /** One line: what is hostile or broken about this submission. */
     why: z.string().min(10),
     /** The exit code the CLI must end with. */

@@ -25,6 +25,13 @@ const TERMS: TermPair[] = [
   { concept: 'persistent volume claim', chosen: '持久卷申领', avoid: [/持久化?卷声明/g] },
   { concept: 'drain', chosen: '腾空', avoid: [/排空/g] },
   { concept: 'non-graceful node shutdown', chosen: '节点非体面关闭', avoid: [/非体面节点关闭/g, /非优雅(?:节点)?关闭/g] },
+  { concept: 'VolumeSnapshot', chosen: '卷快照', avoid: [/存储卷快照/g, /卷的快照对象/g] },
+  { concept: 'VolumeSnapshotContent', chosen: '卷快照内容', avoid: [/卷快照数据/g, /快照内容对象/g] },
+  { concept: 'VolumeSnapshotClass', chosen: '卷快照类', avoid: [/卷快照类别/g, /快照存储类/g] },
+  { concept: 'VolumeAttributesClass', chosen: '卷属性类', avoid: [/卷属性类别/g, /存储卷属性类/g] },
+  { concept: 'volume populator', chosen: '卷填充器', avoid: [/卷填充程序/g, /卷预填充器/g, /卷填充者/g] },
+  { concept: 'restore from a snapshot', chosen: '恢复', avoid: [/还原/g] },
+  { concept: 'crash-consistent', chosen: '崩溃一致', avoid: [/故障一致/g, /宕机一致/g] },
 ];
 
 /** Where Chinese text lives: pages, lesson folders, grader and model messages, docs, templates. */
