@@ -44,6 +44,7 @@ export const collections = {
         'course.matrix.row.pvRetain': z.string().optional(),
         'course.matrix.row.pvDelete': z.string().optional(),
         'course.matrix.row.statefulSetPvc': z.string().optional(),
+        'course.matrix.row.snapshot': z.string().optional(),
         'course.matrix.lesson': z.string().optional(),
         'course.matrix.kept': z.string().optional(),
         'course.matrix.lost': z.string().optional(),

@@ -122,7 +122,7 @@ export interface Grader {
 }
 
 export type LifetimeEvent = 'containerRestart' | 'podDelete' | 'otherNode' | 'pvcDelete';
-export type LifetimeRow = 'emptyDir' | 'hostPath' | 'nfs' | 'pvRetain' | 'pvDelete' | 'statefulSetPvc';
+export type LifetimeRow = 'emptyDir' | 'hostPath' | 'nfs' | 'pvRetain' | 'pvDelete' | 'statefulSetPvc' | 'snapshot';
 /**
  * What a scenario saw happen to the data: `kept` (the token is read back), `lost` (the token is
  * gone), or `pinned` (the data stays on one node and the Pod cannot follow it: a replacement Pod

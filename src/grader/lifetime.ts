@@ -9,7 +9,7 @@
 import type { Localized } from '../i18n/lang.ts';
 import type { LifetimeClaim, LifetimeEvent, LifetimeRow, LifetimeValue } from './define.ts';
 
-export const ROWS: readonly LifetimeRow[] = ['emptyDir', 'hostPath', 'nfs', 'pvRetain', 'pvDelete', 'statefulSetPvc'];
+export const ROWS: readonly LifetimeRow[] = ['emptyDir', 'hostPath', 'nfs', 'pvRetain', 'pvDelete', 'statefulSetPvc', 'snapshot'];
 export const EVENTS: readonly LifetimeEvent[] = ['containerRestart', 'podDelete', 'otherNode', 'pvcDelete'];
 export const VALUES: readonly LifetimeValue[] = ['kept', 'lost', 'pinned'];
 
@@ -29,6 +29,7 @@ export const ROW_LESSON: Record<LifetimeRow, string> = {
   pvRetain: '04-pv-pvc',
   pvDelete: '05-storageclass',
   statefulSetPvc: '06-statefulset',
+  snapshot: '07-snapshots-expansion',
 };
 
 /** The cells that have no meaning, with the reason the page shows instead of a verdict. */
@@ -45,6 +46,10 @@ export const NOT_APPLICABLE: Partial<Record<CellKey, Localized>> = {
     en: 'an inline nfs volume has no claim; an NFS PersistentVolume follows its reclaim policy (the PV rows)',
     'zh-cn': '内联的 nfs 卷没有申领；NFS 持久卷按它的回收策略处理（见持久卷那两行）',
   },
+  'snapshot:containerRestart': {
+    en: 'no container mounts a snapshot: its data is read through a new claim restored from it, which is a volume of its own (the PV (Delete) row)',
+    'zh-cn': '没有容器会挂载快照：要读取快照里的数据，得从它恢复出一个新的申领，那是一个独立的卷（见“持久卷（Delete）”那一行）',
+  },
 };
 
 /**
@@ -59,6 +64,9 @@ export const COURSE_NOTES: Record<LifetimeRow, Record<LifetimeEvent, LifetimeVal
   pvRetain: { containerRestart: 'kept', podDelete: 'kept', otherNode: 'pinned', pvcDelete: 'kept' },
   pvDelete: { containerRestart: 'kept', podDelete: 'kept', otherNode: 'pinned', pvcDelete: 'lost' },
   statefulSetPvc: { containerRestart: 'kept', podDelete: 'kept', otherNode: 'pinned', pvcDelete: 'lost' },
+  // A snapshot of a course-csi volume is a copy in the directory all nodes share: the Pod and the
+  // claim it was taken of may go, and a claim restored from it can be made on any node.
+  snapshot: { containerRestart: 'na', podDelete: 'kept', otherNode: 'kept', pvcDelete: 'kept' },
 };
 
 /** Something that proves cells: a lesson's grader or a demonstration scenario. */

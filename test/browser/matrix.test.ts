@@ -16,7 +16,7 @@ import { browserAvailable, useSite, watchErrors } from './browser.ts';
 
 const DIST = process.env.COURSE_DIST ?? 'dist';
 const run = browserAvailable();
-const ROWS = ['emptyDir', 'hostPath', 'nfs', 'pvRetain', 'pvDelete', 'statefulSetPvc'] as const;
+const ROWS = ['emptyDir', 'hostPath', 'nfs', 'pvRetain', 'pvDelete', 'statefulSetPvc', 'snapshot'] as const;
 const EVENTS = ['containerRestart', 'podDelete', 'otherNode', 'pvcDelete'] as const;
 
 async function declaredCells(): Promise<Map<CellKey, ProvenCell>> {
@@ -91,7 +91,7 @@ describe.runIf(run)('what survives what, in chromium', () => {
       }
     }
     const links = await page.locator('.course-matrix tbody th a').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
-    expect(links).toEqual(['01-emptydir', '02-hostpath', '03-nfs', '04-pv-pvc', '05-storageclass', '06-statefulset'].map((f) => `${prefix}/lessons/${f}/`));
+    expect(links).toEqual(['01-emptydir', '02-hostpath', '03-nfs', '04-pv-pvc', '05-storageclass', '06-statefulset', '07-snapshots-expansion'].map((f) => `${prefix}/lessons/${f}/`));
     expect(errors).toEqual([]);
     await page.close();
   });
