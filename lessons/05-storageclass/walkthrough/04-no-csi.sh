@@ -1,4 +1,5 @@
 kubectl get csidriver
+kubectl get pv -o custom-columns='NAME:.metadata.name,CLASS:.spec.storageClassName,HOSTPATH:.spec.hostPath.path,CSI:.spec.csi.driver'
 kubectl get volumeattachment
 #@ fails
 kubectl patch storageclass demo-local -p '{"reclaimPolicy":"Retain"}'
