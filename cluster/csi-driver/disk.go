@@ -30,6 +30,11 @@ import (
 // 300 MiB). Smaller requests are rounded up, and the real size is what the driver reports.
 const minVolumeBytes = 300 << 20
 
+// maxVolumeBytes is the largest volume the driver makes or grows to, 64 GiB: like a cloud disk's
+// size limit, it is a request the storage refuses although Kubernetes accepts it, which is how
+// lesson 7 shows a failed expansion and its recovery (ask for less again, not below the capacity).
+const maxVolumeBytes = 64 << 30
+
 func command(name string, args ...string) (string, error) {
 	out, err := exec.Command(name, args...).CombinedOutput()
 	if err != nil {

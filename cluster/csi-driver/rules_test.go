@@ -63,12 +63,21 @@ func TestRefusals(t *testing.T) {
 			codes.ResourceExhausted, "node-c"},
 		{"a limit under 300 MiB", &csi.CreateVolumeRequest{Name: "a", VolumeCapabilities: rwo, CapacityRange: &csi.CapacityRange{RequiredBytes: mib, LimitBytes: 100 * mib}},
 			codes.OutOfRange, "300 MiB"},
+		{"more than 64 GiB", &csi.CreateVolumeRequest{Name: "a", VolumeCapabilities: rwo, CapacityRange: &csi.CapacityRange{RequiredBytes: 100 << 30}},
+			codes.OutOfRange, "ask for 64Gi or less"},
 	}
 	for _, c := range cases {
 		_, err := td.CreateVolume(ctx, c.req)
 		wantCode(t, c.what, err, c.code, c.text)
 	}
-	_, err := td.ControllerModifyVolume(ctx, &csi.ControllerModifyVolumeRequest{VolumeId: volumeIDFor("x"), MutableParameters: map[string]string{"iops": "9000"}})
+	// Growing past the limit is refused the same way, and the volume keeps its size.
+	vol := td.create(t, "grown", minVolumeBytes, nil)
+	_, err := td.ControllerExpandVolume(ctx, &csi.ControllerExpandVolumeRequest{VolumeId: vol.VolumeId, CapacityRange: &csi.CapacityRange{RequiredBytes: 100 << 30}})
+	wantCode(t, "expand over 64 GiB", err, codes.OutOfRange, "ask for 64Gi or less")
+	if rec, _ := td.d.record(vol.VolumeId); rec == nil || rec.CapacityBytes != minVolumeBytes {
+		t.Errorf("after a refused expansion the record says %v, want %d bytes", rec, minVolumeBytes)
+	}
+	_, err = td.ControllerModifyVolume(ctx, &csi.ControllerModifyVolumeRequest{VolumeId: volumeIDFor("x"), MutableParameters: map[string]string{"iops": "9000"}})
 	wantCode(t, "modify with an unknown key", err, codes.InvalidArgument, `"iops"`)
 }
 

@@ -115,7 +115,7 @@ func checkCapability(c *csi.VolumeCapability) error {
 
 // sizeFor picks the size of a new or grown volume: the requested bytes rounded up to a whole
 // MiB, at least minVolumeBytes and at least floor (a snapshot's or a source volume's size),
-// and not over the limit.
+// and not over the limit nor over maxVolumeBytes.
 func sizeFor(r *csi.CapacityRange, floor int64) (int64, error) {
 	required, limit := r.GetRequiredBytes(), r.GetLimitBytes()
 	if required < 0 || limit < 0 {
@@ -123,6 +123,11 @@ func sizeFor(r *csi.CapacityRange, floor int64) (int64, error) {
 	}
 	size := max(required, floor, minVolumeBytes)
 	size = (size + 1<<20 - 1) &^ (1<<20 - 1)
+	if size > maxVolumeBytes {
+		return 0, status.Errorf(codes.OutOfRange,
+			"the volume would be %d bytes, over the %d bytes (64 GiB) this driver makes a volume at most: ask for 64Gi or less",
+			size, maxVolumeBytes)
+	}
 	if limit > 0 && size > limit {
 		return 0, status.Errorf(codes.OutOfRange,
 			"the volume would be %d bytes, over the limit of %d: XFS volumes are at least 300 MiB (and a restored or cloned volume at least its source's size); allow at least %d bytes",

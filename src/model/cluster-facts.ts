@@ -25,6 +25,8 @@ export const COURSE_SNAPSHOT_CLASS = 'course-snapclass';
 export const DEFAULT_SNAPSHOT_CLASS_ANNOTATION = 'snapshot.storage.kubernetes.io/is-default-class';
 /** The driver's smallest volume: mkfs.xfs makes nothing under 300 MiB (cluster/csi-driver/disk.go minVolumeBytes). */
 export const CSI_MIN_VOLUME_BYTES = 300 * 2 ** 20;
+/** The driver's largest volume, made or grown to (cluster/csi-driver/disk.go maxVolumeBytes). */
+export const CSI_MAX_VOLUME_BYTES = 64 * 2 ** 30;
 /**
  * What `df` reports as the size of every file system that is not a course-csi volume (the
  * container's own layer, emptyDir on disk, hostPath, local-path): the node's disk, a fixed

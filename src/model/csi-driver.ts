@@ -9,7 +9,7 @@
  * source. Refusals are gRPC status errors with the driver's own text, printed as the sidecars
  * print them ("rpc error: code = X desc = ...").
  */
-import { CSI_MIN_VOLUME_BYTES } from './cluster-facts.ts';
+import { CSI_MAX_VOLUME_BYTES, CSI_MIN_VOLUME_BYTES } from './cluster-facts.ts';
 import { MemFs } from './filesystem.ts';
 import { sha256Hex } from './sha256.ts';
 import type { CsiSnapshot, CsiVolume, ModelState } from './state.ts';
@@ -19,7 +19,7 @@ const MIB = 2 ** 20;
 
 /** A refused RPC: its gRPC code and the driver's message. */
 export interface RpcError {
-  code: 'NotFound' | 'ResourceExhausted' | 'FailedPrecondition' | 'AlreadyExists';
+  code: 'NotFound' | 'ResourceExhausted' | 'FailedPrecondition' | 'AlreadyExists' | 'OutOfRange';
   message: string;
 }
 
@@ -39,6 +39,12 @@ export function snapshotIdFor(name: string): string {
 }
 
 /** The size of a new or grown volume: required bytes rounded up to a MiB, at least 300 MiB and at least floor. */
+/** The driver's refusal of a size over its largest volume (validate.go sizeFor), if the size is. */
+export function tooLarge(size: number): RpcError | undefined {
+  if (size <= CSI_MAX_VOLUME_BYTES) return undefined;
+  return { code: 'OutOfRange', message: `the volume would be ${size} bytes, over the ${CSI_MAX_VOLUME_BYTES} bytes (64 GiB) this driver makes a volume at most: ask for 64Gi or less` };
+}
+
 export function sizeFor(requiredBytes: number, floor = 0): number {
   const size = Math.max(requiredBytes, floor, CSI_MIN_VOLUME_BYTES);
   return Math.ceil(size / MIB) * MIB;
@@ -72,6 +78,8 @@ export function createVolume(state: ModelState, req: { name: string; node: strin
     fs = src.fs.clone();
   }
   const size = sizeFor(req.requiredBytes, floor);
+  const refused = tooLarge(size);
+  if (refused) return refused;
   // A restore or clone is a copy of its source's image made `size` long; the file system inside
   // keeps its source's size until the volume is first staged (NodeStageVolume runs xfs_growfs).
   const fsBytes = req.source ? Math.min(size, floor) : size;
@@ -113,6 +121,8 @@ export function controllerExpand(state: ModelState, id: string, requiredBytes: n
   const vol = state.csi.volumes.get(id);
   if (!vol) return { code: 'NotFound', message: `volume ${id} does not exist` };
   const size = sizeFor(requiredBytes);
+  const refused = tooLarge(size);
+  if (refused) return refused;
   if (size > vol.capacityBytes) {
     vol.capacityBytes = size;
     touch(state);

@@ -8,6 +8,11 @@
  *     allocatedResourceStatuses {storage: NodeResizePending} and the conditions Resizing and
  *     FileSystemResizePending, as the real cluster shows them; events Resizing and
  *     FileSystemResizeRequired;
+ *   - a size over the driver's largest volume is refused (OutOfRange): VolumeResizeFailed, and the
+ *     claim records allocatedResources (the size that failed), allocatedResourceStatuses
+ *     {storage: ControllerResizeInfeasible} and the condition ControllerResizeError, capacity
+ *     unchanged; asking for less again (not below status.capacity, admission/resize.ts) resizes
+ *     to that size (recovery from a failed expansion, GA v1.34);
  *   - the kubelet of a node where a running pod mounts the volume does NodeExpandVolume at its
  *     next sync of that pod after the controller part: when the pod starts, when its labels or
  *     annotations change (kubelet.ts notes each sync), or at its periodic sync (KUBELET_SYNC_MS,
@@ -50,7 +55,11 @@ function setCondition(pvc: K8sObject, type: string, iso: string, message?: strin
 /** The controller part for one Bound claim whose request is above what it has. */
 function controllerPart(state: ModelState, pvc: K8sObject, pv: K8sObject): void {
   const want = bytes(pvc.spec.resources?.requests?.storage);
-  const have = Math.max(bytes(pvc.status?.capacity?.storage), bytes(pvc.status?.allocatedResources?.storage));
+  // After an infeasible size the claim may ask for less again (recovery from a failed
+  // expansion): then only the capacity it has counts, not the size that failed.
+  const infeasible = pvc.status?.allocatedResourceStatuses?.storage === 'ControllerResizeInfeasible';
+  const allocated = bytes(pvc.status?.allocatedResources?.storage);
+  const have = infeasible ? (want === allocated ? want : bytes(pvc.status?.capacity?.storage)) : Math.max(bytes(pvc.status?.capacity?.storage), allocated);
   if (want <= have) return;
   const name = pv.metadata.name;
   emit(state, pvc, 'Normal', 'ExternalExpanding', 'waiting for an external controller to expand this PVC', 'volume_expand', RESYNC_MS);
@@ -61,6 +70,15 @@ function controllerPart(state: ModelState, pvc: K8sObject, pv: K8sObject): void 
   const vol = controllerExpand(state, handle, want);
   if (isRpcError(vol)) {
     emit(state, pvc, 'Warning', 'VolumeResizeFailed', `resize volume "${name}" by resizer "${COURSE_CSI_DRIVER}" failed: ${rpcText(vol)}`, RESIZER, RESYNC_MS);
+    // A size the driver can never give (OutOfRange) is infeasible: the claim records the size
+    // that failed and why, and keeps its capacity (measured on the course cluster, 2026-12-07).
+    if (vol.code === 'OutOfRange') {
+      const iso = state.clock.iso();
+      pvc.status = { ...pvc.status, allocatedResources: { storage: pvc.spec.resources.requests.storage }, allocatedResourceStatuses: { storage: 'ControllerResizeInfeasible' } };
+      setCondition(pvc, 'Resizing', iso);
+      setCondition(pvc, 'ControllerResizeError', iso, `failed to expand pvc with ${rpcText(vol)}`);
+      state.store.put(pvc);
+    }
     return;
   }
   if (fsBefore !== undefined && vol.fsBytes < vol.capacityBytes) {
@@ -72,6 +90,7 @@ function controllerPart(state: ModelState, pvc: K8sObject, pv: K8sObject): void 
   state.store.put(pv);
   const iso = state.clock.iso();
   pvc.status = { ...pvc.status, allocatedResources: { storage: pvc.spec.resources.requests.storage }, allocatedResourceStatuses: { storage: 'NodeResizePending' } };
+  pvc.status.conditions = ((pvc.status.conditions as any[]) ?? []).filter((c) => c.type !== 'ControllerResizeError');
   setCondition(pvc, 'Resizing', iso);
   setCondition(pvc, 'FileSystemResizePending', iso, PENDING_MESSAGE);
   state.store.put(pvc);

@@ -49,6 +49,28 @@ describe('expansion', () => {
     expect(claimOf(m).status.capacity.storage).toBe('2Gi');
   });
 
+  it('a size over the driver\'s 64 GiB is infeasible, and asking for less again (not below the capacity) recovers, as on the course cluster', () => {
+    const m = newModel();
+    dataWithWriter(m);
+    grow(m, '100Gi');
+    const failed = claimOf(m);
+    expect(failed.status).toMatchObject({ capacity: { storage: '1Gi' }, allocatedResources: { storage: '100Gi' }, allocatedResourceStatuses: { storage: 'ControllerResizeInfeasible' } });
+    expect(failed.status.conditions.map((c: any) => c.type)).toEqual(['Resizing', 'ControllerResizeError']);
+    expect(failed.status.conditions[1].message).toBe(
+      'failed to expand pvc with rpc error: code = OutOfRange desc = the volume would be 107374182400 bytes, over the 68719476736 bytes (64 GiB) this driver makes a volume at most: ask for 64Gi or less',
+    );
+    expect(m.get({ kind: 'PersistentVolume', name: failed.spec.volumeName })!.spec.capacity.storage).toBe('1Gi');
+    expect(reasons(m, 'PersistentVolumeClaim', 'data')).toContain('VolumeResizeFailed');
+    grow(m, '3Gi');
+    const pending = claimOf(m);
+    expect(pending.status).toMatchObject({ allocatedResources: { storage: '3Gi' }, allocatedResourceStatuses: { storage: 'NodeResizePending' } });
+    expect(pending.status.conditions.map((c: any) => c.type)).toEqual(['Resizing', 'FileSystemResizePending']);
+    m.annotatePod('default', 'writer', { 'storage-course/resync': '2' });
+    expect(claimOf(m).status).toEqual({ phase: 'Bound', accessModes: ['ReadWriteOnce'], capacity: { storage: '3Gi' }, allocatedResources: { storage: '3Gi' } });
+    expect(m.readFile('default', 'writer', 'app', '/data/before')).toBe('T1');
+    expect(() => grow(m, '2Gi')).toThrow('spec.resources.requests.storage: Forbidden: field can not be less than status.capacity');
+  });
+
   it('shrinking below status.capacity and growing a claim of a class without allowVolumeExpansion are refused with the real text', () => {
     const m = newModel();
     dataWithWriter(m);
