@@ -38,6 +38,21 @@ describe('csi-provisioner', () => {
     expect(failed.message).toBe('error getting handle for DataSource Type VolumeSnapshot by Name snap: requested volume size 524288000 is less than the size 1073741824 for the source snapshot snap');
   });
 
+  it('a dataSource with a version in its apiGroup is dropped by the API server: the claim is made empty, as on the course cluster', () => {
+    const m = newModel();
+    dataWithWriter(m);
+    m.apply(snapshotOf('snap', 'data'));
+    const versioned = csiClaim('restored', { from: 'snap' });
+    versioned.spec.dataSource.apiGroup = 'snapshot.storage.k8s.io/v1';
+    m.apply([versioned, claimPod('reader', 'restored')]);
+    waitRunning(m, 'reader');
+    const c = get(m, 'PersistentVolumeClaim', 'restored')!;
+    expect(c.spec.dataSource).toBeUndefined();
+    expect(c.spec.dataSourceRef).toBeUndefined();
+    expect(c.status.phase).toBe('Bound');
+    expect(m.readFile('default', 'reader', 'app', '/data/before')).toBeUndefined();
+  });
+
   it('local-path ignores a dataSource: a standard claim restored from a snapshot is empty', () => {
     const m = newModel();
     dataWithWriter(m);

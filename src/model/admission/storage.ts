@@ -45,13 +45,24 @@ export function checkClaimSpec(r: Reject, spec: any, field: string): void {
 }
 
 /**
- * The API server's normalisation of a claim's data source (AnyVolumeDataSource): a dataSource
- * alone is copied into dataSourceRef, a dataSourceRef alone (without a namespace) into dataSource.
- * Which sources work is the provisioner's business (csi-provisioner.ts; local-path ignores them).
+ * The API server's normalisation of a claim's data source (AnyVolumeDataSource). On create, a
+ * dataSource that is neither a claim (no apiGroup) nor a VolumeSnapshot of the API group
+ * snapshot.storage.k8s.io is dropped without a word: measured on the course cluster (v1.35),
+ * `apiGroup: snapshot.storage.k8s.io/v1` left the claim with neither field, and it was provisioned
+ * empty. Then a dataSource alone is copied into dataSourceRef, a dataSourceRef alone (without a
+ * namespace) into dataSource. Which sources work is the provisioner's business
+ * (csi-provisioner.ts; local-path ignores them).
  */
-export function normalizeDataSource(spec: any): void {
+export function normalizeDataSource(spec: any, creating: boolean): void {
+  if (creating && spec.dataSource && !dataSourceKept(spec.dataSource)) delete spec.dataSource;
   if (spec.dataSource && !spec.dataSourceRef) spec.dataSourceRef = structuredClone(spec.dataSource);
   else if (spec.dataSourceRef && !spec.dataSource && !spec.dataSourceRef.namespace) spec.dataSource = structuredClone(spec.dataSourceRef);
+}
+
+/** The two kinds of dataSource the API server keeps: a claim of the core group, a VolumeSnapshot of snapshot.storage.k8s.io. */
+function dataSourceKept(ds: { apiGroup?: string; kind?: string }): boolean {
+  const group = ds.apiGroup ?? '';
+  return (ds.kind === 'PersistentVolumeClaim' && group === '') || (ds.kind === 'VolumeSnapshot' && group === 'snapshot.storage.k8s.io');
 }
 
 /** Defaults a new claim: volumeMode, pvc-protection finalizer, and the default class if it names none. */
@@ -68,7 +79,7 @@ export function defaultClaim(state: ModelState, pvc: K8sObject): void {
 export function admitClaim(state: ModelState, pvc: K8sObject, creating: boolean): void {
   checkClaimSpec(rejectFor(pvc), pvc.spec, 'spec');
   pvc.spec.volumeMode ??= 'Filesystem';
-  normalizeDataSource(pvc.spec);
+  normalizeDataSource(pvc.spec, creating);
   if (creating) {
     defaultClaim(state, pvc);
     pvc.status = { phase: 'Pending' };
