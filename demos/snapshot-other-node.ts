@@ -6,6 +6,7 @@
  * snapshot into a new claim whose Pod is required on the other worker: the volume is made there,
  * and the token is in it.
  */
+import { CSI_SNAPSHOT_CLASS, CSI_STORAGE_CLASS } from '../src/course-csi.ts';
 import { defineDemo } from '../src/grader/demo/define.ts';
 import { awaitGone, awaitPvcPhase, describePv, expectToken } from '../src/grader/scenario/index.ts';
 import { dataNode, labelDataNode, otherNode } from '../graders/common/nodes.ts';
@@ -16,8 +17,8 @@ import { CONTAINER, DEMO_LABEL, demoClaim, demoPod, requireNode } from './common
 
 const ID = 'snapshot-other-node';
 /** The course's CSI driver and its classes (cluster/csi/course-csi.yaml). */
-const CLASS = 'course-csi';
-const SNAPSHOT_CLASS = 'course-snapclass';
+const CLASS = CSI_STORAGE_CLASS;
+const SNAPSHOT_CLASS = CSI_SNAPSHOT_CLASS;
 const SOURCE = 'demo-snap-source';
 const SOURCE_POD = 'demo-snap-writer';
 const SNAPSHOT = 'demo-snap';

@@ -6,6 +6,7 @@
  * from the snapshot, and its Pod `reader` run, and the reader sees T1 but not T2; then the grader
  * raises restored's request to 2Gi in place: the reader sees the larger file system, T1 still there.
  */
+import { CSI_DRIVER_NAME, CSI_SNAPSHOT_CLASS, CSI_STORAGE_CLASS } from '../src/course-csi.ts';
 import { ApplyError, type K8sObject } from '../src/grader/cluster/cluster.ts';
 import { defineGrader, type StepContext } from '../src/grader/define.ts';
 import { applySubmission, awaitGone, awaitPvcPhase, describePv, describePvc, expectNoToken, expectToken } from '../src/grader/scenario/index.ts';
@@ -17,9 +18,9 @@ import { waitOrExplain } from './common/waits.ts';
 import { DATA, MOUNT, READER, RESTORED, SNAPSHOT, WRITER, mountingContainer, objectFindings, restoreSourceFindings } from './rules/07-snapshots-expansion.ts';
 
 /** The course's CSI driver (cluster/csi-driver), and what `npm run cluster:up` installs for it. */
-const DRIVER = 'csi.k8s-storage-course.local';
-const CLASS = 'course-csi';
-const SNAPSHOT_CLASS = 'course-snapclass';
+const DRIVER = CSI_DRIVER_NAME;
+const CLASS = CSI_STORAGE_CLASS;
+const SNAPSHOT_CLASS = CSI_SNAPSHOT_CLASS;
 const BEFORE = `${MOUNT}/before-snapshot`;
 const AFTER = `${MOUNT}/after-snapshot`;
 const GROWN = '2Gi';

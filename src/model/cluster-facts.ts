@@ -6,6 +6,7 @@
  * its CSIDriver, the StorageClass course-csi, the VolumeSnapshotClass course-snapclass and two
  * VolumeAttributesClasses, and the topology label the driver's registration puts on every node.
  */
+import { CSI_DRIVER_NAME, CSI_SNAPSHOT_CLASS, CSI_STORAGE_CLASS } from '../course-csi.ts';
 import type { K8sObject } from './types.ts';
 
 export const CONTROL_PLANE = 'course-control-plane';
@@ -18,10 +19,10 @@ export const LOCAL_PATH_BASE = '/var/local-path-provisioner';
 export const KUBELET_PODS_DIR = '/var/lib/kubelet/pods';
 export const DEFAULT_CLASS_ANNOTATION = 'storageclass.kubernetes.io/is-default-class';
 /** The course's CSI driver (cluster/csi-driver/main.go: driverName, topologyKey). */
-export const COURSE_CSI_DRIVER = 'csi.k8s-storage-course.local';
+export const COURSE_CSI_DRIVER = CSI_DRIVER_NAME;
 export const COURSE_CSI_TOPOLOGY_KEY = 'topology.k8s-storage-course.local/node';
-export const COURSE_CSI_CLASS = 'course-csi';
-export const COURSE_SNAPSHOT_CLASS = 'course-snapclass';
+export const COURSE_CSI_CLASS = CSI_STORAGE_CLASS;
+export const COURSE_SNAPSHOT_CLASS = CSI_SNAPSHOT_CLASS;
 export const DEFAULT_SNAPSHOT_CLASS_ANNOTATION = 'snapshot.storage.kubernetes.io/is-default-class';
 /** The driver's smallest volume: mkfs.xfs makes nothing under 300 MiB (cluster/csi-driver/disk.go minVolumeBytes). */
 export const CSI_MIN_VOLUME_BYTES = 300 * 2 ** 20;
