@@ -13,13 +13,13 @@ import { join } from 'node:path';
 import { execa } from 'execa';
 import { pollUntil } from '../grader/cluster/common/poll.ts';
 import { fill, type Lang, type Localized } from '../i18n/lang.ts';
+import { CSI_DRIVER_NAME, CSI_NAMESPACE } from '../course-csi.ts';
 import { msg } from './messages.ts';
 import type { StepContext } from './run-steps.ts';
 import { StepFailedError } from './run-steps.ts';
 import type { Versions } from './versions.ts';
 
-export const CSI_DRIVER_NAME = 'csi.k8s-storage-course.local';
-export const CSI_NAMESPACE = 'course-csi';
+export { CSI_DRIVER_NAME, CSI_NAMESPACE } from '../course-csi.ts';
 /** The snapshot CRDs, as the external-snapshotter client module ships them (config/crd). */
 export const SNAPSHOT_CRDS = ['volumesnapshotclasses', 'volumesnapshotcontents', 'volumesnapshots'].map((k) => `snapshot.storage.k8s.io_${k}.yaml`);
 
@@ -57,16 +57,32 @@ export interface CsiInstall {
   lang: Lang;
 }
 
-export async function installCsi(o: CsiInstall, ctx: StepContext): Promise<Localized> {
-  const k = async (args: string[], input?: string, timeout = 200_000): Promise<string> => {
+/** kubectl on the cluster of o.kubeconfig, its output in the step's log; rejects with a StepFailedError that quotes the output's end. */
+function kubectlFor(o: CsiInstall, ctx: StepContext) {
+  return async (args: string[], input?: string, timeout = 200_000): Promise<string> => {
     ctx.log(`$ kubectl ${args.join(' ')}`);
     const r = await execa(o.kubectl, ['--kubeconfig', o.kubeconfig, ...args], { input, reject: false, cancelSignal: ctx.signal, timeout, all: true });
     ctx.log(r.all ?? '');
     if (r.exitCode !== 0) throw new StepFailedError('csi', [fill(msg.csiCommandFailed, { command: `kubectl ${args.join(' ')}`, output: (r.all ?? '').trim().split('\n').slice(-6).join('\n') })[o.lang]]);
     return r.stdout;
   };
+}
+
+/**
+ * Loads the stack's images into every node of the cluster (load-images.sh), and nothing else: no
+ * API object changes, so it may run while something else uses the cluster. Resolves to the nodes.
+ */
+export async function loadCsiImages(o: CsiInstall, ctx: StepContext): Promise<string[]> {
+  const k = kubectlFor(o, ctx);
   const nodes = (await k(['get', 'nodes', '-o', 'jsonpath={.items[*].metadata.name}'])).trim().split(/\s+/).filter(Boolean);
   await ctx.exec({ file: 'bash', args: [join(o.root, 'cluster', 'build', 'load-images.sh'), o.imagesDir, ...nodes] });
+  return nodes;
+}
+
+/** The whole stack; images a node already has (an earlier loadCsiImages) are only checked, not loaded again. */
+export async function installCsi(o: CsiInstall, ctx: StepContext): Promise<Localized> {
+  const k = kubectlFor(o, ctx);
+  const nodes = await loadCsiImages(o, ctx);
 
   const crds = snapshotCrdDir(o.gomodcache, o.versions);
   await ctx.exec({ file: 'go', args: ['mod', 'download', `github.com/kubernetes-csi/external-snapshotter/client/v8@${o.versions.CSI_SNAPSHOTTER_VERSION}`] });

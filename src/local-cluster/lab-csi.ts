@@ -12,9 +12,9 @@ import { join } from 'node:path';
 import { execa } from 'execa';
 import { fill, type Lang } from '../i18n/lang.ts';
 import { clusterPaths } from './paths.ts';
-import { installCsi } from './csi.ts';
+import { installCsi, loadCsiImages, type CsiInstall } from './csi.ts';
 import { msg } from './messages.ts';
-import { runSteps, StepFailedError, type ProgressIo } from './run-steps.ts';
+import { runSteps, StepFailedError, type ProgressIo, type StepContext } from './run-steps.ts';
 import type { ClusterState } from './state.ts';
 import { readVersions } from './versions.ts';
 
@@ -32,29 +32,31 @@ export interface LabCsiOptions {
 
 /** Installs the CSI stack on the lab cluster of o.kubeconfig, as one progress step. */
 export async function installLabCsi(o: LabCsiOptions): Promise<void> {
+  if (!o.state?.csi) throw new StepFailedError('csi', [msg.labCsiNoBuild[o.io.lang]]);
+  await runSteps([{ id: 'csi', title: msg.csi, coldEstimate: '1 min', run: (ctx) => installCsi(...csiCall(o, ctx)) }], o.io, o.logsDir, o.signal);
+}
+
+/**
+ * Only the images of the stack, into every node of the lab cluster (loadCsiImages): no progress
+ * lines and no API object, so it may run in the background while lessons without the driver run
+ * on the same cluster; a later installLabCsi then only checks them. Rejects as installLabCsi does.
+ */
+export async function preloadLabCsiImages(o: Omit<LabCsiOptions, 'io'> & { lang: Lang }): Promise<void> {
+  if (!o.state?.csi) throw new StepFailedError('csi', [msg.labCsiNoBuild[o.lang]]);
+  const quiet = { err: { write: () => undefined }, isTTY: false, lang: o.lang };
+  await runSteps([{ id: 'csi-images', title: msg.csi, run: (ctx) => loadCsiImages(...csiCall({ ...o, io: quiet }, ctx)).then(() => undefined) }], quiet, o.logsDir, o.signal);
+}
+
+/** installCsi's arguments for the lab cluster: the build cluster:up recorded, its kubectl, and the course's own Docker engine, where kind made the nodes. */
+function csiCall(o: LabCsiOptions, ctx: StepContext): [CsiInstall, StepContext] {
   const lang: Lang = o.io.lang;
   const state = o.state;
   if (!state?.csi) throw new StepFailedError('csi', [msg.labCsiNoBuild[lang]]);
   const csi = state.csi;
-  const versions = readVersions(o.root);
-  await runSteps(
-    [
-      {
-        id: 'csi',
-        title: msg.csi,
-        coldEstimate: '1 min',
-        // The nodes' images are loaded through the course's own Docker engine, where kind made them.
-        run: (ctx) =>
-          installCsi(
-            { root: o.root, kubectl: join(state.bin, 'kubectl'), kubeconfig: o.kubeconfig, versions, gomodcache: csi.gomodcache, imagesDir: csi.imagesDir, driverImage: csi.driverImage, lang },
-            { ...ctx, exec: (cmd) => ctx.exec({ ...cmd, env: { ...cmd.env, ...(state.dockerHost ? { DOCKER_HOST: state.dockerHost } : {}) } }) },
-          ),
-      },
-    ],
-    o.io,
-    o.logsDir,
-    o.signal,
-  );
+  return [
+    { root: o.root, kubectl: join(state.bin, 'kubectl'), kubeconfig: o.kubeconfig, versions: readVersions(o.root), gomodcache: csi.gomodcache, imagesDir: csi.imagesDir, driverImage: csi.driverImage, lang },
+    { ...ctx, exec: (cmd) => ctx.exec({ ...cmd, env: { ...cmd.env, ...(state.dockerHost ? { DOCKER_HOST: state.dockerHost } : {}) } }) },
+  ];
 }
 
 /**

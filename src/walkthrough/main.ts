@@ -30,7 +30,7 @@ import { readState } from '../local-cluster/state.ts';
 import { listLessonFolders } from '../site/lessons.ts';
 import { captureLesson, CaptureError, writeCapture } from './capture.ts';
 import { CaptureFileError } from './capture-file.ts';
-import { installLabCsi } from '../local-cluster/lab-csi.ts';
+import { installLabCsi, preloadLabCsiImages } from '../local-cluster/lab-csi.ts';
 import { StepFailedError } from '../local-cluster/run-steps.ts';
 import { createLabCluster, deleteLabCluster, LAB_CONFIG, labClusterExists, labNfsClient, type LabTools } from './lab-cluster.ts';
 import { isLabClusterName, LAB_CLUSTER, labNodes, mapNodeNames } from './lab-names.ts';
@@ -129,6 +129,8 @@ export async function main(argv: string[], io: WalkthroughIo): Promise<number> {
   const kubeconfig = join(work, 'kubeconfig');
   const mapCommand = name === LAB_CLUSTER ? undefined : (text: string) => mapNodeNames(text, name);
   let created = false;
+  // The background load of the CSI images, settled before the lab cluster is deleted.
+  let preload: Promise<void> | undefined;
   try {
     // Where the commands run: the repository, or for another cluster a copy whose manifests name its nodes.
     const cwd = mapCommand ? stageRoot(io.root, name, join(work, 'root')) : io.root;
@@ -144,15 +146,28 @@ export async function main(argv: string[], io: WalkthroughIo): Promise<number> {
       return 1;
     }
     // Steps marked `#@ needs: csi` use the course's CSI driver, which a student's lab gets from `npm run lab:csi`.
+    // Its images go into the nodes in the background while the lessons before the first such lesson
+    // run (they change no API object, so those lessons' outputs are as a lab without the driver
+    // shows them); the rest of the install comes just before that lesson.
     const csiLessons = folders.filter((f) => loadLessonSteps(io.root, f).some((s) => s.needs.includes('csi')));
-    if (csiLessons.length > 0) say(msg.installingCsi, { lessons: csiLessons.join(', ') });
-    if (csiLessons.length > 0) await installLabCsi({ root: io.root, state, kubeconfig, io: { err: io.err, isTTY: io.isTTY, lang }, logsDir: join(work, 'logs'), signal: io.signal ?? new AbortController().signal });
+    const csiSignal = io.signal ?? new AbortController().signal;
+    let csiInstalled = csiLessons.length === 0;
+    // A failed preload is not reported here: the install before the first CSI lesson loads again, and reports.
+    preload = csiInstalled ? undefined : preloadLabCsiImages({ root: io.root, state, kubeconfig, lang, logsDir: join(work, 'logs'), signal: csiSignal }).catch(() => undefined);
     say(msg.labReady, { time: formatDuration(Date.now() - started) });
     const nfs = await labNfsClient(tools, name);
 
     for (const folder of folders) {
       const steps = loadLessonSteps(io.root, folder);
       if (steps.length === 0) continue;
+      if (!csiInstalled && csiLessons.includes(folder)) {
+        await preload;
+        const installStarted = Date.now();
+        say(msg.installingCsi, { lessons: csiLessons.join(', ') });
+        await installLabCsi({ root: io.root, state, kubeconfig, io: { err: io.err, isTTY: io.isTTY, lang }, logsDir: join(work, 'logs'), signal: csiSignal });
+        say(msg.csiInstalled, { time: formatDuration(Date.now() - installStarted) });
+        csiInstalled = true;
+      }
       const lessonStarted = Date.now();
       say(msg.lessonStart, { lesson: folder, steps: steps.length });
       const progress = commandProgress(io, lang);
@@ -206,6 +221,7 @@ export async function main(argv: string[], io: WalkthroughIo): Promise<number> {
     }
     throw err;
   } finally {
+    await preload;
     if (created && opts.keep) {
       say(msg.keptLab, { name, kubeconfig });
     } else {

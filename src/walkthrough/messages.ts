@@ -81,6 +81,7 @@ export const msg = {
     'zh-cn': '实验集群上没有课程的 CSI 驱动（{evidence}）',
   },
   installingCsi: { en: 'Lessons {lessons} use the course\'s CSI driver: installing it on the lab cluster', 'zh-cn': '第 {lessons} 课要用到课程的 CSI 驱动：正在把它安装到实验集群上' },
+  csiInstalled: { en: 'The CSI driver is ready on the lab cluster ({time})', 'zh-cn': '实验集群上的 CSI 驱动已就绪（用时 {time}）' },
   labReady: { en: 'Lab cluster ready in {time}', 'zh-cn': '实验集群已就绪，用时 {time}' },
   labFailed: { en: 'The lab cluster could not be created (kind create cluster ended with exit code {code}):', 'zh-cn': '无法创建实验集群（kind create cluster 以退出码 {code} 结束）：' },
   deletingLab: { en: 'Deleting the lab cluster "{name}"', 'zh-cn': '删除实验集群 "{name}"' },

@@ -1,7 +1,7 @@
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { writeState } from '../../src/local-cluster/state.ts';
 import { readCaptureFile } from '../../src/walkthrough/capture-file.ts';
 import { main } from '../../src/walkthrough/main.ts';
@@ -130,5 +130,56 @@ describe('walkthroughs:capture on a lab cluster of another name', () => {
     await expect(main(['lesson-1'], { ...io, labName: 'course-check-0a1b' })).rejects.toThrow('needs outDir');
     await expect(main(['lesson-1'], { ...io, labName: 'Course check', outDir: () => m.root })).rejects.toThrow('cannot be a kind cluster name');
     expect(m.calls()).toEqual([]);
+  });
+});
+
+describe('walkthroughs:capture with lessons that need the CSI driver', () => {
+  it('loads the driver\'s images while the lessons before the first CSI lesson run, and applies the driver only just before that lesson', async () => {
+    const m = fakeMachine([]);
+    const cache = m.env.K8S_STORAGE_COURSE_CLUSTER_CACHE;
+    const bin = join(cache, 'bin');
+    writeState(join(cache, 'state.json'), { cluster: 'k8s-storage-course', nodeImage: 'img', bin, kubeconfig: '/k', kindVersion: 'v0.31.0', kubernetesVersion: 'v1.35.4', upAt: '2026-12-03T00:00:00.000Z', csi: { imagesDir: '/images', driverImage: 'driver:1', gomodcache: '/gomod' } });
+    // kubectl as the install sees it: three nodes, each CSINode listing the driver; everything else succeeds.
+    const node = (n: string) => `{"metadata":{"name":"${n}"},"spec":{"drivers":[{"name":"csi.k8s-storage-course.local"}]}}`;
+    writeFileSync(
+      join(bin, 'kubectl'),
+      `#!/bin/sh\necho "kubectl $*" >> "$FAKE_LOG"\ncase "$*" in\n*"get nodes -o jsonpath"*) echo "course-control-plane course-worker course-worker2";;\n*"get csinode -o json"*) echo '{"items":[${['course-control-plane', 'course-worker', 'course-worker2'].map(node).join(',')}]}';;\n*"apply -f -"*) cat >/dev/null;;\nesac\n`,
+    );
+    writeFileSync(join(bin, 'go'), '#!/bin/sh\necho "go $*" >> "$FAKE_LOG"\n');
+    chmodSync(join(bin, 'go'), 0o755);
+    // The first load takes a second, long enough for lesson 1 to run meanwhile.
+    mkdirSync(join(m.root, 'cluster', 'build'), { recursive: true });
+    mkdirSync(join(m.root, 'cluster', 'csi'), { recursive: true });
+    for (const f of ['versions.env', join('csi', 'course-csi.yaml')]) writeFileSync(join(m.root, 'cluster', f), readFileSync(join(ROOT, 'cluster', f)));
+    writeFileSync(join(m.root, 'cluster', 'build', 'load-images.sh'), 'echo "load-images start $*" >> "$FAKE_LOG"\n[ -e "$FAKE_LOG.loaded" ] || sleep 1\ntouch "$FAKE_LOG.loaded"\necho "load-images end" >> "$FAKE_LOG"\n');
+    mkdirSync(join(m.root, 'lessons', '02-csi', 'walkthrough'), { recursive: true });
+    writeFileSync(join(m.root, 'lessons', '02-csi', 'walkthrough', '01-claim.sh'), '#@ needs: csi\nkubectl get storageclass course-csi\n');
+    // The install's commands run in this process's environment.
+    vi.stubEnv('PATH', `${bin}:${process.env.PATH ?? ''}`);
+    vi.stubEnv('FAKE_LOG', m.env.FAKE_LOG);
+    try {
+      const err: string[] = [];
+      const code = await main([], { out: { write: () => undefined }, err: { write: (t: string) => err.push(t) }, env: { ...m.env, PATH: `${bin}:${process.env.PATH ?? ''}` }, isTTY: false, root: m.root, labName: 'course-check-0a1b', outDir: () => mkdtempSync(join(tmpdir(), 'wt-out-')) });
+      expect(code, err.join('')).toBe(0);
+      expect(err.join('')).toContain('The CSI driver is ready on the lab cluster');
+      const calls = m.calls();
+      const at = (pred: (c: string) => boolean, from = 0) => calls.findIndex((c, i) => i >= from && pred(c));
+      const firstLoad = at((c) => c.startsWith('load-images start'));
+      const lesson1 = at((c) => c.startsWith('kubectl apply -f lessons/01-demo'));
+      const firstLoadEnd = at((c) => c === 'load-images end');
+      const driverApplied = at((c) => c.includes('apply -f -'));
+      const lesson2 = at((c) => c.startsWith('kubectl get storageclass course-csi'));
+      // Lesson 1 ran while the images were still loading, and the driver's objects came after it and before lesson 2.
+      expect(firstLoad).toBeGreaterThanOrEqual(0);
+      expect(lesson1).toBeGreaterThan(firstLoad);
+      expect(firstLoadEnd).toBeGreaterThan(lesson1);
+      expect(driverApplied).toBeGreaterThan(lesson1);
+      expect(lesson2).toBeGreaterThan(driverApplied);
+      expect(calls.slice(0, lesson1).some((c) => c.includes('apply -f -') || c.includes('snapshot.storage.k8s.io'))).toBe(false);
+      // The install checks the nodes again (load-images.sh skips a node that has every image).
+      expect(at((c) => c.startsWith('load-images start'), firstLoadEnd)).toBeGreaterThan(firstLoadEnd);
+    } finally {
+      vi.unstubAllEnvs();
+    }
   });
 });
