@@ -20,7 +20,10 @@ interface TermPair {
 
 const TERMS: TermPair[] = [
   { concept: 'namespace', chosen: '名字空间', avoid: [/命名空间/g] },
-  { concept: 'Pod Security Standards', chosen: 'Pod 安全性标准', avoid: [/Pod\s*安全标准/g] },
+  // "Pod 安全策略" is PodSecurityPolicy, removed in v1.25: not a name for what replaced it.
+  { concept: 'Pod Security Standards', chosen: 'Pod 安全性标准', avoid: [/Pod\s*安全标准/g, /Pod\s*安全策略/g] },
+  // The glossaries' own note names "供应" as the word not to use; that note is the one allowed place.
+  { concept: 'provisioning', chosen: '制备', avoid: [/(?<!不用“)供应(?!”)/g] },
   { concept: 'rollout', chosen: '上线', avoid: [/发布完成/g, /滚动发布/g] },
   { concept: 'persistent volume claim', chosen: '持久卷申领', avoid: [/持久化?卷声明/g] },
   { concept: 'drain', chosen: '腾空', avoid: [/排空/g] },
@@ -34,8 +37,8 @@ const TERMS: TermPair[] = [
   { concept: 'crash-consistent', chosen: '崩溃一致', avoid: [/故障一致/g, /宕机一致/g] },
 ];
 
-/** Where Chinese text lives: pages, lesson folders, grader and model messages, docs, templates. */
-const SCAN_ROOTS = ['lessons', 'src', 'graders', 'docs', 'templates'];
+/** Where Chinese text lives: pages, lesson folders, grader, demo and model messages, docs, templates. */
+const SCAN_ROOTS = ['lessons', 'src', 'graders', 'demos', 'docs', 'templates'];
 /** Copies generated from lessons/ by sync-lessons (checked at their source). */
 const SKIP = [join('src', 'content', 'docs', 'lessons'), join('src', 'content', 'docs', 'zh-cn', 'lessons')];
 const TEXT = /\.(mdx?|ts|astro|json|ya?ml|sh|txt|mjs)$/;
