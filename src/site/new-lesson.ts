@@ -136,6 +136,8 @@ export function scaffoldFiles(folder: string, number: number, slug: string): Rec
     [`${base}/en.mdx`]: page('en', folder, number, slug),
     [`${base}/zh-cn.mdx`]: page('zh-cn', folder, number, slug),
     [`${base}/manifests/example.yaml`]: manifest(`${T}: replace with the lesson's walk-through manifest`, `${slug}-demo`),
+    // The Chinese text of each comment in manifests/ (src/site/manifest-comments.ts), shown on the zh-cn page.
+    [`${base}/manifest-comments.zh-cn.yaml`]: `# Chinese text of the comments in manifests/*.yaml, keyed by the English text after "# ".\n# 清单注释的中文，键是英文注释 "# " 之后的文字。\n"${T}: replace with the lesson's walk-through manifest": "待补充：换成本课演练用的清单"\n`,
     [`${base}/diagrams/where-data-lives.en.svg`]: svg('en'),
     [`${base}/diagrams/where-data-lives.zh-cn.svg`]: svg('zh-cn'),
     [`${base}/exercise.yaml`]: exerciseYaml(number),
@@ -232,8 +234,9 @@ function page(lang: 'en' | 'zh-cn', folder: string, number: number, slug: string
     if (anchor === 'exercise') {
       lines.push(
         '```sh',
-        `npm run exercise lesson-${number}     # copies the starter files to exercises/lesson-${number}/`,
-        `npm run grade lesson-${number}        # grades them (kind cluster, or --cluster model offline)`,
+        ...(zh
+          ? [`npm run exercise lesson-${number}     # 把起始文件复制到 exercises/lesson-${number}/`, `npm run grade lesson-${number}        # 给它们评分（kind 集群，或用 --cluster model 离线评分）`]
+          : [`npm run exercise lesson-${number}     # copies the starter files to exercises/lesson-${number}/`, `npm run grade lesson-${number}        # grades them (kind cluster, or --cluster model offline)`]),
         '```',
         '',
         `<Exercise lesson="${folder}" />`,

@@ -23,6 +23,16 @@ describe('the built site', () => {
     expect(html).not.toMatch(/<aside[^>]*aria-label="(Note|Tip|Caution|Danger)"/);
   });
 
+  it('shows a lesson manifest with its comments in the page\'s language, the YAML itself unchanged', () => {
+    const zh = page('zh-cn/lessons/06-statefulset/index.html');
+    const en = page('lessons/06-statefulset/index.html');
+    expect(zh).toContain('无头：DNS 直接返回就绪 Pod 的 IP，没有虚拟 IP');
+    expect(zh).not.toContain('no virtual IP');
+    expect(en).toContain('no virtual IP');
+    expect(en).not.toContain('无头：DNS 直接返回就绪 Pod 的 IP');
+    for (const html of [zh, en]) expect(html).toContain('volumeClaimTemplates');
+  });
+
   it('is a production build with search enabled, not the dev-mode placeholder', () => {
     expect(page('index.html')).not.toContain('only available in production');
     expect(page('zh-cn/index.html')).not.toContain('搜索仅适用于生产版本');

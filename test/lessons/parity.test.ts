@@ -1,21 +1,18 @@
 /**
  * Every lesson exists in both languages with the same structure: the same explicit heading
- * anchors in the same order, the same code blocks, and the same manifests and diagrams rendered.
+ * anchors in the same order, the same code blocks (the same code: only their comments are in the
+ * page's language), and the same manifests and diagrams rendered.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { listLessonFolders } from '../../src/site/lessons.ts';
 import { headingAnchors } from '../../src/site/heading-ids.ts';
+import { codeBlocks } from './code-blocks.ts';
 
 const root = process.cwd();
 const lessons = listLessonFolders(root);
 const read = (folder: string, lang: string) => readFileSync(join(root, 'lessons', folder, `${lang}.mdx`), 'utf8');
-
-/** Fenced code blocks (language + body), in order. */
-function codeBlocks(mdx: string): string[] {
-  return [...mdx.matchAll(/^```(\w*)[^\n]*\n([\s\S]*?)^```/gm)].map((m) => `${m[1]}\n${m[2]}`);
-}
 
 /** Manifest and Diagram references (component + lesson + file/name), in order. */
 function embeds(mdx: string): string[] {

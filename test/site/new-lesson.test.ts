@@ -17,6 +17,7 @@ import type { Grader } from '../../src/grader/define.ts';
 import { listLessonFolders } from '../../src/site/lessons.ts';
 import { createLesson, lessonTodos, NewLessonError, newLessonMain, TODO_MARKER } from '../../src/site/new-lesson.ts';
 import { escapeHeadingAnchors, headingAnchors } from '../../src/site/heading-ids.ts';
+import { codeBlocks } from '../lessons/code-blocks.ts';
 
 const REPO = resolve('.');
 let root: string;
@@ -33,7 +34,6 @@ afterEach(() => rmSync(root, { recursive: true, force: true }));
 
 const read = (path: string) => readFileSync(join(root, path), 'utf8');
 // The same extraction rules as test/lessons/parity.test.ts.
-const codeBlocks = (mdx: string) => [...mdx.matchAll(/^```(\w*)[^\n]*\n([\s\S]*?)^```/gm)].map((m) => `${m[1]}\n${m[2]}`);
 const embeds = (mdx: string) => [...mdx.matchAll(/<(Manifest|Diagram)\s[^>]*?(?:file|name)="([^"]+)"/g)].map((m) => `${m[1]}:${m[2]}`);
 
 function refusal(slug: string): NewLessonError {
@@ -55,7 +55,7 @@ describe('new-lesson', () => {
     const made = createLesson(root, 'volume-snapshots');
     expect(made.folder).toBe('03-volume-snapshots');
     expect(made.number).toBe(3);
-    for (const f of ['en.mdx', 'zh-cn.mdx', 'exercise.yaml', 'starter/manifest.yaml', 'solution/manifest.yaml', 'mistakes/README.md', 'manifests/example.yaml', 'diagrams/where-data-lives.en.svg', 'diagrams/where-data-lives.zh-cn.svg']) {
+    for (const f of ['en.mdx', 'zh-cn.mdx', 'exercise.yaml', 'starter/manifest.yaml', 'solution/manifest.yaml', 'mistakes/README.md', 'manifests/example.yaml', 'manifest-comments.zh-cn.yaml', 'diagrams/where-data-lives.en.svg', 'diagrams/where-data-lives.zh-cn.svg']) {
       expect(existsSync(join(root, 'lessons/03-volume-snapshots', f)), f).toBe(true);
     }
     expect(existsSync(join(root, 'graders/03-volume-snapshots.ts'))).toBe(true);
