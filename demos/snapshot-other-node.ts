@@ -11,6 +11,7 @@ import { defineDemo } from '../src/grader/demo/define.ts';
 import { awaitGone, awaitPvcPhase, describePv, expectToken } from '../src/grader/scenario/index.ts';
 import { dataNode, labelDataNode, otherNode } from '../graders/common/nodes.ts';
 import { awaitPodSettled } from '../graders/common/pods.ts';
+import { awaitSnapshotReady } from '../graders/common/snapshots.ts';
 import { fill, t } from '../graders/common/text.ts';
 import { writeTokenIn } from '../graders/common/tokens.ts';
 import { CONTAINER, DEMO_LABEL, demoClaim, demoPod, requireNode } from './common/manifests.ts';
@@ -77,15 +78,7 @@ export default defineDemo({
             spec: { volumeSnapshotClassName: SNAPSHOT_CLASS, source: { persistentVolumeClaimName: SOURCE } },
           },
         ]);
-        await ctx.until(
-          async (observe) => {
-            const snap = await ctx.cluster.get('VolumeSnapshot', SNAPSHOT);
-            observe(`VolumeSnapshot ${SNAPSHOT}: readyToUse ${snap?.status?.readyToUse ?? '-'}${snap?.status?.error?.message ? `, error: ${snap.status.error.message}` : ''}`);
-            return snap?.status?.readyToUse === true ? true : undefined;
-          },
-          t('the snapshot never became readyToUse', '快照始终没有变为 readyToUse'),
-          { timeoutMs: 60_000 },
-        );
+        await awaitSnapshotReady(ctx, SNAPSHOT, { never: t('the snapshot never became readyToUse', '快照始终没有变为 readyToUse') });
       },
     },
     {

@@ -11,6 +11,7 @@ import { ApplyError, type K8sObject } from '../src/grader/cluster/cluster.ts';
 import { defineGrader, type StepContext } from '../src/grader/define.ts';
 import { applySubmission, awaitGone, awaitPvcPhase, describePv, describePvc, expectNoToken, expectToken } from '../src/grader/scenario/index.ts';
 import { awaitPodSettled } from './common/pods.ts';
+import { awaitSnapshotReady } from './common/snapshots.ts';
 import { bytesOf } from './common/quantity.ts';
 import { fill, t } from './common/text.ts';
 import { writeTokenIn } from './common/tokens.ts';
@@ -77,17 +78,6 @@ async function notCourseCsi(ctx: StepContext, claim: string): Promise<ReturnType
     ),
     { claim, class: String(cls ?? ''), provisioner: String(sc?.provisioner ?? '?') },
   );
-}
-
-/** A VolumeSnapshot's state in one line, for observed text. */
-function describeSnapshot(snap: K8sObject | undefined): string {
-  if (!snap) return `VolumeSnapshot ${SNAPSHOT}: absent`;
-  const s = snap.status ?? {};
-  const parts = [`VolumeSnapshot ${SNAPSHOT}`, `class ${snap.spec?.volumeSnapshotClassName ?? 'none'}`, `readyToUse ${s.readyToUse ?? '-'}`];
-  if (s.restoreSize !== undefined) parts.push(`restoreSize ${s.restoreSize}`);
-  if (s.boundVolumeSnapshotContentName) parts.push(`content ${s.boundVolumeSnapshotContentName}`);
-  if (s.error?.message) parts.push(`error: ${s.error.message}`);
-  return parts.join(', ');
 }
 
 /**
@@ -211,18 +201,10 @@ export default defineGrader({
       async run(ctx) {
         await applySubmission(ctx, isData('VolumeSnapshot', SNAPSHOT));
         ctx.progress(t('waiting for data-snap to become readyToUse', '正在等待 data-snap 变为 readyToUse'));
-        await ctx.until(
-          async (observe) => {
-            const snap = await ctx.cluster.get('VolumeSnapshot', SNAPSHOT);
-            observe(describeSnapshot(snap));
-            if (snap?.status?.readyToUse === true) return true;
-            const why = await explainSnapshot(ctx, snap);
-            if (why) ctx.fail(why, describeSnapshot(snap));
-            return undefined;
-          },
-          t('data-snap never became readyToUse', 'data-snap 始终没有变为 readyToUse'),
-          { timeoutMs: 60_000 },
-        );
+        await awaitSnapshotReady(ctx, SNAPSHOT, {
+          never: t('data-snap never became readyToUse', 'data-snap 始终没有变为 readyToUse'),
+          explain: (snap) => explainSnapshot(ctx, snap),
+        });
       },
     },
     {
