@@ -81,6 +81,21 @@ export async function createLabCluster(tools: LabTools, opts: { root: string; na
   }
 }
 
+/**
+ * Waits until the lab's cluster DNS (the coredns Deployment) is available: kind's --wait covers the
+ * control plane only, and a step that resolves a name in its first minute would otherwise meet a
+ * Service with no endpoint yet ("connection refused"). Resolves to kubectl's exit code and output.
+ */
+export async function awaitLabDns(tools: LabTools, kubeconfig: string, signal?: AbortSignal) {
+  const r = await execa(`${tools.bin}/kubectl`, ['--kubeconfig', kubeconfig, '-n', 'kube-system', 'rollout', 'status', 'deployment/coredns', '--timeout=180s'], {
+    env: tools.env,
+    all: true,
+    reject: false,
+    cancelSignal: signal,
+  });
+  return { exitCode: r.exitCode ?? 1, output: r.all ?? '' };
+}
+
 /** Deletes the lab cluster and its CSI store. */
 export async function deleteLabCluster(tools: LabTools, name: string, root: string): Promise<void> {
   await execa(`${tools.bin}/kind`, ['delete', 'cluster', '--name', name], { env: tools.env, reject: false });

@@ -32,7 +32,7 @@ import { captureLesson, CaptureError, writeCapture } from './capture.ts';
 import { CaptureFileError } from './capture-file.ts';
 import { installLabCsi, preloadLabCsiImages } from '../local-cluster/lab-csi.ts';
 import { StepFailedError } from '../local-cluster/run-steps.ts';
-import { createLabCluster, deleteLabCluster, LAB_CONFIG, labClusterExists, labNfsClient, type LabTools } from './lab-cluster.ts';
+import { awaitLabDns, createLabCluster, deleteLabCluster, LAB_CONFIG, labClusterExists, labNfsClient, type LabTools } from './lab-cluster.ts';
 import { isLabClusterName, LAB_CLUSTER, labNodes, mapNodeNames } from './lab-names.ts';
 import { loadLessonSteps, walkthroughDir } from './lesson-steps.ts';
 import { msg } from './messages.ts';
@@ -154,6 +154,14 @@ export async function main(argv: string[], io: WalkthroughIo): Promise<number> {
     let csiInstalled = csiLessons.length === 0;
     // A failed preload is not reported here: the install before the first CSI lesson loads again, and reports.
     preload = csiInstalled ? undefined : preloadLabCsiImages({ root: io.root, state, kubeconfig, lang, logsDir: join(work, 'logs'), signal: csiSignal }).catch(() => undefined);
+    // Meanwhile the lab's DNS comes up; the lessons wait for it.
+    const dns = await awaitLabDns(tools, kubeconfig, io.signal);
+    if (io.signal?.aborted) throw io.signal.reason;
+    if (dns.exitCode !== 0) {
+      say(msg.labDnsFailed, { code: dns.exitCode });
+      io.err.write(`${tail(dns.output, 15).join('\n')}\n`);
+      return 1;
+    }
     say(msg.labReady, { time: formatDuration(Date.now() - started) });
     const nfs = await labNfsClient(tools, name);
 

@@ -83,6 +83,7 @@ export const msg = {
   installingCsi: { en: 'Lessons {lessons} use the course\'s CSI driver: installing it on the lab cluster', 'zh-cn': '第 {lessons} 课要用到课程的 CSI 驱动：正在把它安装到实验集群上' },
   csiInstalled: { en: 'The CSI driver is ready on the lab cluster ({time})', 'zh-cn': '实验集群上的 CSI 驱动已就绪（用时 {time}）' },
   labReady: { en: 'Lab cluster ready in {time}', 'zh-cn': '实验集群已就绪，用时 {time}' },
+  labDnsFailed: { en: 'The lab cluster\'s DNS (the coredns Deployment) did not become available (kubectl rollout status ended with exit code {code}):', 'zh-cn': '实验集群的 DNS（coredns Deployment）没有变为可用（kubectl rollout status 以退出码 {code} 结束）：' },
   labFailed: { en: 'The lab cluster could not be created (kind create cluster ended with exit code {code}):', 'zh-cn': '无法创建实验集群（kind create cluster 以退出码 {code} 结束）：' },
   deletingLab: { en: 'Deleting the lab cluster "{name}"', 'zh-cn': '删除实验集群 "{name}"' },
   keptLab: {

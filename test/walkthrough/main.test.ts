@@ -103,6 +103,10 @@ describe('walkthroughs:capture on a lab cluster of another name', () => {
     expect(kind[1]).toMatch(/^kind create cluster --name course-check-0a1b --config \S+\/lab-config-\w+\/kind-course\.yaml --image k8s-storage-course\/node:v1\.35\.4-abc --kubeconfig \S+ --wait 180s$/);
     expect(kind.slice(2)).toEqual(['kind delete cluster --name course-check-0a1b']);
     expect(m.calls()).toContain('docker exec course-check-0a1b-worker cat /proc/filesystems');
+    // The lessons start only once the lab's DNS is available.
+    const dnsWait = m.calls().findIndex((c) => /^kubectl --kubeconfig \S+ -n kube-system rollout status deployment\/coredns/.test(c));
+    expect(dnsWait).toBeGreaterThan(m.calls().indexOf(kind[1]!));
+    expect(dnsWait).toBeLessThan(m.calls().findIndex((c) => c.startsWith('kubectl apply -f lessons/01-demo')));
 
     const capture = readCaptureFile(join(out, 'captured.json'), 'captured.json');
     const step = capture.steps[0];
@@ -113,6 +117,18 @@ describe('walkthroughs:capture on a lab cluster of another name', () => {
     // The repository is as it was: its manifest, and no capture written next to the steps.
     expect(readFileSync(join(m.root, 'lessons', '01-demo', 'manifests', 'pod.yaml'), 'utf8')).toBe(m.manifest);
     expect(existsSync(join(m.root, 'lessons', '01-demo', 'walkthrough', 'captured.json'))).toBe(false);
+  });
+
+  it('stops before any lesson when the lab\'s DNS never becomes available, saying so in the chosen language, exit 1', async () => {
+    const m = fakeMachine([]);
+    writeFileSync(join(m.env.K8S_STORAGE_COURSE_CLUSTER_CACHE, 'bin', 'kubectl'), '#!/bin/sh\necho "kubectl $*" >> "$FAKE_LOG"\ncase "$*" in *coredns*) echo "error: timed out waiting for the condition"; exit 1;; esac\n');
+    const err: string[] = [];
+    const code = await main(['lesson-1', '--lang', 'zh-cn'], { out: { write: () => undefined }, err: { write: (t: string) => err.push(t) }, env: m.env, isTTY: false, root: m.root, labName: 'course-check-0a1b', outDir: () => mkdtempSync(join(tmpdir(), 'wt-out-')) });
+    expect(code).toBe(1);
+    expect(err.join('')).toContain('实验集群的 DNS（coredns Deployment）没有变为可用');
+    expect(err.join('')).toContain('timed out waiting for the condition');
+    expect(m.calls().some((c) => c.startsWith('kubectl apply -f lessons/01-demo'))).toBe(false);
+    expect(m.calls()).toContain('kind delete cluster --name course-check-0a1b');
   });
 
   it('the capture for the pages still refuses to run when "course" exists, exit 3', async () => {
