@@ -111,17 +111,26 @@ function runScript(script: string, ctx: Ctx): Outcome {
 
 type Joined = { words: string[]; join: ';' | '&&' | '||' | '&' };
 
+/**
+ * A job started with `&` does not hold the script up: the script ends without it (the container
+ * with the script) unless a later bare `wait` waits for it, which lasts as long as its longest job.
+ */
 function runStatements(statements: Joined[], ctx: Ctx): Outcome {
   let total = 0;
   let status = 0;
   let sigterm = true;
   let prevJoin: Joined['join'] = ';';
+  let background: Outcome[] = [];
   for (const st of statements) {
     const skip = (prevJoin === '&&' && status !== 0) || (prevJoin === '||' && status === 0);
     prevJoin = st.join;
     if (skip || st.words.length === 0) continue;
-    if (st.join === '&') continue;
-    const r = runArgv(st.words, ctx);
+    if (st.join === '&') {
+      background.push(runArgv(st.words, ctx));
+      continue;
+    }
+    const r = st.words.length === 1 && basename(st.words[0]!) === 'wait' ? waitFor(background) : runArgv(st.words, ctx);
+    if (st.words[0] === 'wait') background = [];
     if (r.forever) return { ...r, ms: total };
     total += r.ms;
     status = r.status;
@@ -129,6 +138,14 @@ function runStatements(statements: Joined[], ctx: Ctx): Outcome {
     if (r.exited) return { forever: false, ms: total, status, sigterm, exited: true };
   }
   return { forever: false, ms: total, status, sigterm };
+}
+
+/** A bare `wait`: as long as the longest background job, forever if one runs forever; status 0. */
+function waitFor(jobs: Outcome[]): Outcome {
+  const forever = jobs.find((j) => j.forever);
+  if (forever) return FOREVER(forever.sigterm);
+  const longest = jobs.reduce<Outcome | undefined>((a, j) => (!a || j.ms > a.ms ? j : a), undefined);
+  return longest ? { forever: false, ms: longest.ms, status: 0, sigterm: longest.sigterm } : QUICK();
 }
 
 /** Splits a script into statements with the connector that follows each, honouring quotes. */

@@ -15,6 +15,13 @@ describe('command evaluation', () => {
   it('environment assignments before a command are skipped', () => {
     expect(runArgv(['FOO=1', 'sleep', 'infinity'], ctx)).toMatchObject({ forever: true });
   });
+  it('a background job holds the script only through a later wait; a TERM trap makes it stop on SIGTERM', () => {
+    expect(runArgv(['sh', '-c', 'sleep 3600 &'], ctx)).toMatchObject({ forever: false, ms: 0 });
+    expect(runArgv(['sh', '-c', 'sleep 3600 & wait'], ctx)).toMatchObject({ forever: false, ms: 3_600_000, sigterm: false });
+    expect(runArgv(['sh', '-c', 'sleep 2 & sleep 5 & wait; sleep 1'], ctx)).toMatchObject({ ms: 6000 });
+    expect(runArgv(['sh', '-c', 'tail -f /dev/null & wait'], ctx)).toMatchObject({ forever: true });
+    expect(runArgv(['sh', '-c', 'echo hi >> /data/log || exit 1; trap "exit 0" TERM; sleep 3600 & wait'], ctx)).toMatchObject({ forever: false, ms: 3_600_000, sigterm: true });
+  });
   it('docker-entrypoint.sh follows the image default', () => {
     expect(runArgv(['docker-entrypoint.sh', 'postgres'], { ...ctx, imageRuns: true })).toMatchObject({ forever: true, sigterm: true });
     expect(runArgv(['docker-entrypoint.sh'], ctx)).toMatchObject({ forever: false });
