@@ -1,6 +1,4 @@
 kubectl apply -f lessons/06-statefulset/manifests/not-ready.yaml
-kubectl apply -f lessons/06-statefulset/manifests/dns-client.yaml
-kubectl wait --for=condition=Ready pod/dns-client --timeout=120s
 kubectl wait --for=jsonpath='{.status.phase}'=Running pod/quiet-0 --timeout=120s
 kubectl get pod quiet-0 -o wide
 kubectl wait --for=jsonpath='{.endpoints[0].hostname}'=quiet-0 endpointslice -l kubernetes.io/service-name=quiet --timeout=60s
