@@ -33,7 +33,7 @@ export interface LabCsiOptions {
 /** Installs the CSI stack on the lab cluster of o.kubeconfig, as one progress step. */
 export async function installLabCsi(o: LabCsiOptions): Promise<void> {
   if (!o.state?.csi) throw new StepFailedError('csi', [msg.labCsiNoBuild[o.io.lang]]);
-  await runSteps([{ id: 'csi', title: msg.csi, coldEstimate: '1 min', run: (ctx) => installCsi(...csiCall(o, ctx)) }], o.io, o.logsDir, o.signal);
+  await runSteps([{ id: 'csi', title: msg.csi, coldEstimate: '1 min', retryHint: msg.labCsiRetryHint, run: (ctx) => installCsi(...csiCall(o, ctx)) }], o.io, o.logsDir, o.signal);
 }
 
 /**

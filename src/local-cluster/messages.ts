@@ -16,6 +16,10 @@ export const msg = {
     en: 'Fix the cause and run `npm run cluster:up` again: finished steps are cached and are not redone.',
     'zh-cn': '排除原因后再次运行 `npm run cluster:up`：已完成的步骤有缓存，不会重做。',
   },
+  labCsiRetryHint: {
+    en: 'Fix the cause and run the same command again (`npm run lab:csi` or `npm run walkthroughs:capture`): installing the driver again on the same cluster is safe.',
+    'zh-cn': '排除原因后再次运行同一条命令（`npm run lab:csi` 或 `npm run walkthroughs:capture`）：在同一个集群上重复安装驱动是安全的。',
+  },
   interrupted: { en: 'Interrupted: the step was stopped; nothing half-built is kept in the cache.', 'zh-cn': '已中断：该步骤已停止；缓存中不会保留只构建了一半的产物。' },
   hostPackages: { en: 'Install the Debian packages the build needs ({packages})', 'zh-cn': '安装构建所需的 Debian 软件包（{packages}）' },
   hostPackagesPresent: { en: 'Debian packages the build needs are installed', 'zh-cn': '构建所需的 Debian 软件包均已安装' },

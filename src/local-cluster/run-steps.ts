@@ -38,6 +38,8 @@ export interface ExecStep {
   coldEstimate?: string;
   /** A short label ("cached") when the step has nothing to do. */
   skip?: () => Promise<Localized | undefined>;
+  /** What to do after a failure, when it is not "run cluster:up again" (a step of another command). */
+  retryHint?: Localized;
   /** Does the work; may resolve to a label shown after "done" (e.g. "reused"). */
   run: (ctx: StepContext) => Promise<Localized | void>;
 }
@@ -153,7 +155,7 @@ function failure(step: ExecStep, err: unknown, logFile: string, lang: Lang): Ste
   }
   const last = tail(logText, 15);
   if (last.length > 0) lines.push(fill(msg.lastLines, { log: logFile })[lang], ...last.map((l) => `  ${l}`));
-  lines.push(msg.retryHint[lang]);
+  lines.push((step.retryHint ?? msg.retryHint)[lang]);
   return new StepFailedError(step.id, lines);
 }
 

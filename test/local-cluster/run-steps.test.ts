@@ -51,6 +51,17 @@ describe('runSteps', () => {
     expect(ranAfter).toBe(false);
   });
 
+  it('a step of another command says what to run again instead of cluster:up', async () => {
+    const logs = mkdtempSync(join(tmpdir(), 'steps-'));
+    const hint = { en: 'Run `npm run lab:csi` again.', 'zh-cn': '再次运行 `npm run lab:csi`。' };
+    const steps: ExecStep[] = [{ id: 'csi', title: { en: 'Install', 'zh-cn': '安装' }, retryHint: hint, run: (ctx) => ctx.exec(sh('exit 1')) }];
+    for (const lang of ['en', 'zh-cn'] as const) {
+      const err = (await runSteps(steps, io(lang).io, logs, new AbortController().signal).catch((e: unknown) => e)) as StepFailedError;
+      expect(err.lines.at(-1)).toBe(hint[lang]);
+      expect(err.lines.join('\n')).not.toContain('cluster:up');
+    }
+  });
+
   it('aborting kills the step\'s whole process group and rejects with the abort reason', async () => {
     const logs = mkdtempSync(join(tmpdir(), 'steps-'));
     const marker = join(logs, 'grandchild-alive');
