@@ -6,3 +6,8 @@ timeout 90 sh -c 'until kubectl get events --field-selector involvedObject.name=
 kubectl get pod nfs-wrong-path
 kubectl get events --field-selector involvedObject.name=nfs-wrong-path,reason=FailedMount -o jsonpath='{.items[0].message}{"\n"}'
 kubectl delete pod nfs-wrong-path --now
+kubectl apply -f lessons/03-nfs/manifests/nfs-fsgroup.yaml
+kubectl wait --for=condition=Ready pod/nfs-fsgroup --timeout=120s
+kubectl exec nfs-fsgroup -- id
+kubectl exec nfs-fsgroup -- ls -ln /shared
+kubectl delete pod nfs-fsgroup --now
